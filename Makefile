@@ -1,0 +1,42 @@
+# Two commands on a fresh machine with Python 3.11 and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test setup install lint check clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when a requirements file changes.
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt build-constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--build-constraint build-constraints.txt -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_kenitra
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=kenitra_portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

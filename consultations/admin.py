@@ -1,0 +1,194 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from kenitra_portal.admin import ContentAdmin
+
+from .models import (
+    AgendaItem,
+    Decision,
+    Document,
+    FollowUpAction,
+    Meeting,
+    Membership,
+    Organization,
+    Participation,
+    Person,
+    Photo,
+    PressCoverage,
+    Venue,
+)
+
+
+class MembershipInline(TranslationTabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ("person", "organization")
+
+
+class AgendaItemInline(TranslationStackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = ("order", "title", "description", "speaker")
+
+
+class ParticipationInline(TranslationTabularInline):
+    model = Participation
+    extra = 0
+    fields = ("person", "organization", "role", "participation_role", "spoke", "order")
+    autocomplete_fields = ("person", "organization")
+
+
+class DecisionInline(TranslationStackedInline):
+    model = Decision
+    extra = 0
+
+
+class FollowUpActionInline(TranslationTabularInline):
+    model = FollowUpAction
+    extra = 0
+    fields = (
+        "title",
+        "decision",
+        "owner_person",
+        "owner_organization",
+        "due_date",
+        "status",
+        "is_public",
+    )
+    autocomplete_fields = ("owner_person", "owner_organization")
+
+
+class DocumentInline(TranslationTabularInline):
+    model = Document
+    extra = 0
+    fields = ("title", "kind", "file", "is_public")
+
+
+class PhotoInline(TranslationTabularInline):
+    model = Photo
+    extra = 0
+    fields = ("image", "alt_text", "caption", "order")
+
+
+class PressCoverageInline(admin.StackedInline):
+    model = PressCoverage
+    extra = 0
+    autocomplete_fields = ("outlet",)
+
+
+@admin.register(Venue)
+class VenueAdmin(ContentAdmin):
+    list_display = ("name", "city")
+    search_fields = ("name",)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ContentAdmin):
+    list_display = ("name", "kind", "parent")
+    list_filter = ("kind",)
+    list_select_related = ("parent",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name_ar",)}
+    autocomplete_fields = ("parent",)
+    inlines = [MembershipInline]
+
+
+@admin.register(Person)
+class PersonAdmin(ContentAdmin):
+    list_display = ("name", "gender")
+    list_filter = ("gender",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name_ar",)}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ContentAdmin):
+    list_display = ("person", "role", "organization", "start_date", "end_date")
+    list_select_related = ("person", "organization")
+    search_fields = ("role", "person__name")
+    autocomplete_fields = ("person", "organization")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ContentAdmin):
+    list_display = ("title", "kind", "start", "venue", "status", "publication_status")
+    list_filter = ("kind", "status", "publication_status", "axes")
+    list_select_related = ("venue",)
+    date_hierarchy = "start"
+    search_fields = ("title", "summary")
+    prepopulated_fields = {"slug": ("title_ar",)}
+    autocomplete_fields = ("venue", "parent", "organizer", "projects")
+    filter_horizontal = ("axes",)
+    inlines = [
+        AgendaItemInline,
+        ParticipationInline,
+        DecisionInline,
+        FollowUpActionInline,
+        DocumentInline,
+        PhotoInline,
+        PressCoverageInline,
+    ]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ContentAdmin):
+    list_display = ("title", "meeting", "order")
+    list_select_related = ("meeting",)
+    search_fields = ("title",)
+
+
+@admin.register(Participation)
+class ParticipationAdmin(ContentAdmin):
+    list_display = ("__str__", "meeting", "participation_role", "spoke")
+    list_filter = ("participation_role", "spoke")
+    list_select_related = ("meeting", "person", "organization")
+    autocomplete_fields = ("meeting", "person", "organization")
+
+
+@admin.register(Decision)
+class DecisionAdmin(ContentAdmin):
+    list_display = ("title", "meeting")
+    list_select_related = ("meeting",)
+    search_fields = ("title",)
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(ContentAdmin):
+    list_display = (
+        "title",
+        "meeting",
+        "owner_person",
+        "owner_organization",
+        "due_date",
+        "status",
+    )
+    list_filter = ("status",)
+    list_select_related = ("meeting", "owner_person", "owner_organization")
+    search_fields = ("title",)
+    autocomplete_fields = ("meeting", "decision", "owner_person", "owner_organization")
+
+
+@admin.register(Document)
+class DocumentAdmin(ContentAdmin):
+    list_display = ("title", "meeting", "kind", "is_public")
+    list_filter = ("kind", "is_public")
+    list_select_related = ("meeting",)
+    search_fields = ("title",)
+    autocomplete_fields = ("meeting",)
+
+
+@admin.register(Photo)
+class PhotoAdmin(ContentAdmin):
+    list_display = ("__str__", "meeting", "order")
+    list_select_related = ("meeting",)
+    autocomplete_fields = ("meeting",)
+
+
+@admin.register(PressCoverage)
+class PressCoverageAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "outlet", "meeting", "date")
+    list_select_related = ("outlet", "meeting")
+    search_fields = ("title",)
+    autocomplete_fields = ("meeting", "outlet")

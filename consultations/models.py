@@ -1,0 +1,542 @@
+"""Meetings and the people in them; names follow Open Civic Data and Popolo."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kenitra_portal.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    TimeStampedModel,
+)
+from projects.models import Axis, Project
+
+
+def ends_after_start(prefix, start="start", end="end"):
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": models.F(start)}),
+        name=f"{prefix}_ends_after_start",
+    )
+
+
+class Venue(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=255)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationKind(models.TextChoices):
+    COMMUNE = "commune", _("Commune")
+    COMMUNE_BODY = "commune_body", _("Body of the commune")
+    ADMINISTRATION = "administration", _("Administration")
+    ASSOCIATION = "association", _("Association")
+    PRESS = "press", _("Press outlet")
+    OTHER = "other", _("Other")
+
+
+class Organization(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+    UNKNOWN = "", _("Not recorded")
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    honorific = models.CharField(_("honorific"), max_length=40, blank=True)
+    gender = models.CharField(
+        _("gender"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Recorded for the equality commission's attendance counts."),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("organizations"),
+        through="Membership",
+        related_name="people",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(TimeStampedModel):
+    """A person's role in an organization over a period (Popolo `Membership`)."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role title"), max_length=500)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "organization", "-start_date"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            ends_after_start("membership", "start_date", "end_date"),
+            models.UniqueConstraint(
+                fields=["person", "organization", "role"], name="membership_unique_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.role}"
+
+
+class MeetingKind(models.TextChoices):
+    CONSULTATION = "consultation", _("Consultative meeting")
+    SESSION = "session", _("Thematic session")
+    COUNCIL = "council", _("Council session")
+    COMMISSION = "commission", _("Commission meeting")
+    OTHER = "other", _("Other")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    def upcoming(self):
+        return self.filter(start__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        return self.filter(Q(start__lt=timezone.now()) | Q(start__isnull=True))
+
+
+class Meeting(SearchableModel, PublishableModel):
+    """A meeting (OCD `Event`); a session that continued a meeting points to it."""
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.CONSULTATION,
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("continues the meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
+    start = models.DateTimeField(_("start"), null=True, blank=True, db_index=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    date_text = models.CharField(
+        _("when, as reported"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the sources say about the time when the exact date is unknown."
+        ),
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.HELD,
+    )
+    organizer = models.ForeignKey(
+        Organization,
+        verbose_name=_("organizer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organized_meetings",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    attendance_note = models.TextField(
+        _("who attended, in general"),
+        blank=True,
+        help_text=_("Groups that attended without a list of names."),
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    axes = models.ManyToManyField(
+        Axis, verbose_name=_("axes discussed"), blank=True, related_name="meetings"
+    )
+    projects = models.ManyToManyField(
+        Project,
+        verbose_name=_("projects discussed"),
+        blank=True,
+        related_name="meetings",
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary", "minutes", "attendance_note")
+
+    class Meta:
+        ordering = [models.F("start").desc(nulls_last=True), "title"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [ends_after_start("meeting")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:meeting_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_upcoming(self):
+        return self.start is not None and self.start >= timezone.now()
+
+
+class AgendaItem(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    speaker = models.ForeignKey(
+        "Participation",
+        verbose_name=_("speaker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="agenda_order_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ParticipationRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    ATTENDEE = "attendee", _("Attendee")
+    FACILITATOR = "facilitator", _("Facilitator")
+    ORGANIZER = "organizer", _("Organizer")
+
+
+class Participation(TimeStampedModel):
+    """Who took part in a meeting and in which capacity (OCD `EventParticipant`)."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text=_(
+            "The body they represented, or the body itself when no name is known."
+        ),
+    )
+    role = models.CharField(_("role title at the meeting"), max_length=500, blank=True)
+    participation_role = models.CharField(
+        _("took part as"),
+        max_length=20,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.ATTENDEE,
+    )
+    spoke = models.BooleanField(_("spoke"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(organization__isnull=False),
+                name="participation_has_person_or_organization",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.person or self.organization
+        return f"{who} — {self.role}" if self.role else str(who)
+
+
+class Decision(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return self.title
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class FollowUpActionQuerySet(models.QuerySet):
+    def overdue(self):
+        return self.filter(
+            due_date__lt=timezone.localdate(),
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+        )
+
+
+class FollowUpAction(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="follow_up_actions",
+    )
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_actions",
+    )
+    title = models.CharField(_("title"), max_length=500)
+    owner_person = models.ForeignKey(
+        Person,
+        verbose_name=_("owner (person)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_actions",
+    )
+    owner_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("owner (organization)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_actions",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ActionStatus.choices,
+        default=ActionStatus.OPEN,
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+
+    objects = FollowUpActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_overdue(self):
+        return (
+            self.due_date is not None
+            and self.due_date < timezone.localdate()
+            and self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+        )
+
+
+class DocumentKind(models.TextChoices):
+    MINUTES = "minutes", _("Minutes")
+    PRESENTATION = "presentation", _("Presentation")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other")
+
+
+class Document(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=DocumentKind.choices,
+        default=DocumentKind.OTHER,
+    )
+    file = models.FileField(_("PDF file"), upload_to="documents/")
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Internal documents are shown to councillors only."),
+    )
+
+    class Meta:
+        ordering = ["meeting", "kind", "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+
+class Photo(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(_("image"), upload_to="photos/")
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=255,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class PressCoverage(TimeStampedModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="press_coverage",
+    )
+    outlet = models.ForeignKey(
+        Organization,
+        verbose_name=_("outlet"),
+        on_delete=models.PROTECT,
+        related_name="press_coverage",
+    )
+    title = models.CharField(_("headline"), max_length=500, blank=True)
+    byline = models.CharField(_("byline"), max_length=255, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the article"), max_length=10, default="ar"
+    )
+    text = models.TextField(
+        _("full text"),
+        blank=True,
+        help_text=_("The article as published, kept as the source of record."),
+    )
+
+    class Meta:
+        ordering = ["meeting", "-date", "id"]
+        verbose_name = _("press coverage")
+        verbose_name_plural = _("press coverage")
+
+    def __str__(self):
+        return self.title or str(self.outlet)
+
+    def get_absolute_url(self):
+        return self.url or self.meeting.get_absolute_url()

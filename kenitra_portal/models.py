@@ -1,0 +1,103 @@
+"""Abstract bases that every app's content models share."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from .text import normalize
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+    def awaiting_review(self):
+        return self.filter(publication_status=PublicationStatus.REVIEW)
+
+
+class PublishableModel(TimeStampedModel):
+    """A record that anonymous visitors see only once a publisher has published it."""
+
+    publication_status = models.CharField(
+        _("publication status"),
+        max_length=12,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    review_note = models.TextField(
+        _("review note"),
+        blank=True,
+        help_text=_("Why a publisher sent this back to its editor."),
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Optimistic locking: the admin refuses a save made from a stale copy of the record.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+
+class SearchableModel(models.Model):
+    """Keeps a normalised copy of the model's text in every language for search."""
+
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
+    search_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def build_search_text(self):
+        parts = []
+        for name in self.search_fields:
+            for code, _label in settings.LANGUAGES:
+                value = getattr(self, f"{name}_{code}", None)
+                if value is None:
+                    value = getattr(self, name, "") if code == "ar" else ""
+                if value:
+                    parts.append(str(value))
+        return normalize(strip_tags(" ".join(dict.fromkeys(parts))))

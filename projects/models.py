@@ -1,0 +1,276 @@
+from django.db import models
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kenitra_portal.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    TimeStampedModel,
+)
+
+
+class Program(PublishableModel):
+    """An action plan of the openness program; a later plan is a new row."""
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="program_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:home")
+
+
+class AxisQuerySet(PublishableQuerySet):
+    def with_project_stats(self):
+        """Published projects per axis and their average progress, in one query."""
+        published = Q(projects__publication_status="published")
+        return self.annotate(
+            project_count=Count("projects", filter=published, distinct=True),
+            average_progress=Avg("projects__progress", filter=published),
+        )
+
+
+class Axis(PublishableModel):
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.PROTECT,
+        related_name="axes",
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+    goals_intro = models.TextField(_("introduction to the goals"), blank=True)
+    icon = models.CharField(
+        _("icon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Name of the icon shown on the axis card."),
+    )
+    cover = models.ImageField(_("cover image"), upload_to="axes/", blank=True)
+
+    objects = AxisQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program", "number"]
+        verbose_name = _("axis")
+        verbose_name_plural = _("axes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "number"], name="axis_number_unique_in_program"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:axis_detail", kwargs={"slug": self.slug})
+
+
+class ProjectStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def for_axis(self, axis):
+        return self.filter(axis=axis)
+
+
+class Project(SearchableModel, PublishableModel):
+    axis = models.ForeignKey(
+        Axis, verbose_name=_("axis"), on_delete=models.PROTECT, related_name="projects"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.PROPOSED,
+        db_index=True,
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, help_text=_("From 0 to 100.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    lead_department = models.CharField(_("lead department"), max_length=255, blank=True)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("order in its axis"), default=0)
+
+    objects = ProjectQuerySet.as_manager()
+
+    search_fields = ("title", "summary", "description", "lead_department", "location")
+
+    class Meta:
+        ordering = ["axis__program", "axis__number", "order", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="project_progress_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="project_budget_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+
+class Goal(TimeStampedModel):
+    """A goal of an axis; shown wherever its axis is, so it has no state of its own."""
+
+    axis = models.ForeignKey(
+        Axis, verbose_name=_("axis"), on_delete=models.CASCADE, related_name="goals"
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+    )
+    title = models.CharField(_("goal"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["axis", "order", "id"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.axis.get_absolute_url()
+
+
+class Milestone(TimeStampedModel):
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["project", "order", "due_date", "id"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class ProjectUpdate(PublishableModel):
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="updates",
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=255)
+    text = models.TextField(_("text"), blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("progress at that date (%)"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("project update")
+        verbose_name_plural = _("project updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True)
+                | (Q(progress__gte=0) & Q(progress__lte=100)),
+                name="project_update_progress_0_100",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class ProjectImage(TimeStampedModel):
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="images",
+    )
+    image = models.ImageField(_("image"), upload_to="projects/")
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=255,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["project", "order", "id"]
+        verbose_name = _("project image")
+        verbose_name_plural = _("project images")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()

@@ -1,0 +1,232 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Meeting, Organization
+from kenitra_portal.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+)
+from projects.models import Axis, Project
+
+
+class Workshop(SearchableModel, PublishableModel):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="workshops",
+    )
+    axis = models.ForeignKey(
+        Axis,
+        verbose_name=_("axis"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="workshops",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    facilitators = models.ManyToManyField(
+        Organization,
+        verbose_name=_("facilitating organizations"),
+        blank=True,
+        related_name="facilitated_workshops",
+    )
+    facilitators_note = models.CharField(
+        _("facilitated by, as reported"),
+        max_length=500,
+        blank=True,
+        help_text=_("Who led the workshop when the organizations are not named."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    projects = models.ManyToManyField(
+        Project,
+        verbose_name=_("projects discussed"),
+        blank=True,
+        related_name="workshops",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    search_fields = ("title", "summary", "outcomes", "facilitators_note")
+
+    class Meta:
+        ordering = ["meeting", "order", "title"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:workshop_detail", kwargs={"slug": self.slug})
+
+
+class ProposalSource(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    ONLINE = "online", _("Online form")
+
+
+class ProposalStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    UNDER_STUDY = "under_study", _("Under study")
+    ACCEPTED = "accepted", _("Accepted")
+    MERGED = "merged", _("Merged into a project")
+    DECLINED = "declined", _("Declined")
+
+
+class ProposalQuerySet(PublishableQuerySet):
+    def answered(self):
+        return self.exclude(status=ProposalStatus.RECEIVED)
+
+
+class Proposal(SearchableModel, PublishableModel):
+    """A citizen's or a workshop's proposal; the submitter's details are never public."""
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    axis = models.ForeignKey(
+        Axis, verbose_name=_("axis"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("proposal"))
+    language = models.CharField(_("language"), max_length=10, default="ar")
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=ProposalSource.choices,
+        default=ProposalSource.ONLINE,
+    )
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    carried_by = models.ForeignKey(
+        Organization,
+        verbose_name=_("carried by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        help_text=_("The association that brought the proposal from a workshop."),
+    )
+    # Personal data under law 09-08: never shown publicly, never in the API or exports.
+    submitter_name = models.CharField(_("submitter's name"), max_length=200, blank=True)
+    submitter_association = models.CharField(
+        _("submitter's association"), max_length=200, blank=True
+    )
+    submitter_email = models.EmailField(_("submitter's email"), blank=True)
+    submitter_phone = models.CharField(
+        _("submitter's phone"), max_length=30, blank=True
+    )
+    submitter_ip = models.GenericIPAddressField(
+        _("submitter's IP address"), null=True, blank=True
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent given at"), null=True, blank=True
+    )
+    anonymized_at = models.DateTimeField(
+        _("personal data erased at"), null=True, blank=True
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.RECEIVED,
+        db_index=True,
+    )
+    public_answer = models.TextField(_("public answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("became the project"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_proposals",
+    )
+
+    objects = ProposalQuerySet.as_manager()
+
+    search_fields = ("title", "text", "public_answer")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source=ProposalSource.WORKSHOP)
+                | Q(workshop__isnull=False),
+                name="workshop_proposal_has_workshop",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ProposalStatus.MERGED)
+                | Q(project__isnull=False)
+                | Q(merged_into__isnull=False),
+                name="merged_proposal_says_into_what",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:proposal_detail", kwargs={"pk": self.pk})
+
+
+class ProposalStatusChange(models.Model):
+    """One dated step in a proposal's moderation, shown on its public page."""
+
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=ProposalStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=ProposalStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["proposal", "changed_at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self):
+        return f"{self.proposal}: {self.get_to_status_display()}"

@@ -1,0 +1,37 @@
+"""Translated fields (ar, fr, en) and change history; see projects/translation.py.
+
+A proposal's own title and text stay in the language the citizen wrote them in;
+only the municipality's answer is translated.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
+
+from .models import Proposal, Workshop
+
+
+@register(Workshop)
+class WorkshopTranslation(TranslationOptions):
+    fields = ("title", "summary", "outcomes", "facilitators_note")
+    required_languages = {"ar": ("title",)}
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("public_answer",)
+
+
+track_history(Workshop, app="workshops")
+# Personal data stays out of the history tables, so erasing it erases it everywhere.
+track_history(
+    Proposal,
+    app="workshops",
+    excluded_fields=[
+        "search_text",
+        "submitter_name",
+        "submitter_association",
+        "submitter_email",
+        "submitter_phone",
+        "submitter_ip",
+    ],
+)
