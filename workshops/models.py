@@ -1,16 +1,22 @@
+import hashlib
+import re
+
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Organization
 from kenitra_portal.models import (
+    PublicationStatus,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
 )
+from kenitra_portal.text import normalize
 from projects.models import Axis, Project
 
 
@@ -76,13 +82,51 @@ class ProposalStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     UNDER_STUDY = "under_study", _("Under study")
     ACCEPTED = "accepted", _("Accepted")
-    MERGED = "merged", _("Merged into a project")
+    MERGED = "merged", _("Merged")
     DECLINED = "declined", _("Declined")
+
+
+REFERENCE_PREFIX = "KNT"
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+def fingerprint_text(text):
+    """The same proposal typed twice, whatever its spelling, spacing or punctuation."""
+    folded = _PUNCTUATION.sub(" ", normalize(text)).strip()
+    return hashlib.sha256(folded.encode()).hexdigest() if folded else ""
 
 
 class ProposalQuerySet(PublishableQuerySet):
     def answered(self):
         return self.exclude(status=ProposalStatus.RECEIVED)
+
+    def counts_by_axis(self):
+        """Received, answered and turned-into-project counts per axis, in one query."""
+        return (
+            self.order_by()
+            .values("axis")
+            .annotate(
+                received=Count("id"),
+                answered=Count("id", filter=~Q(status=ProposalStatus.RECEIVED)),
+                became_projects=Count(
+                    "id",
+                    filter=Q(project__publication_status=PublicationStatus.PUBLISHED),
+                ),
+            )
+        )
+
+    def next_reference(self):
+        year = timezone.localdate().year
+        prefix = f"{REFERENCE_PREFIX}-{year}-"
+        # Longest first: KNT-2026-10000 comes after KNT-2026-9999.
+        last = (
+            self.filter(reference__startswith=prefix)
+            .order_by(Length("reference").desc(), "-reference")
+            .values_list("reference", flat=True)
+            .first()
+        )
+        number = int(last.removeprefix(prefix)) + 1 if last else 1
+        return f"{prefix}{number:04d}"
 
 
 class Proposal(SearchableModel, PublishableModel):
@@ -101,7 +145,13 @@ class Proposal(SearchableModel, PublishableModel):
     )
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("proposal"))
-    language = models.CharField(_("language"), max_length=10, default="ar")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="ar",
+        help_text=_("The language the citizen wrote in; emails to them use it."),
+    )
     source = models.CharField(
         _("source"),
         max_length=20,
@@ -170,6 +220,10 @@ class Proposal(SearchableModel, PublishableModel):
         related_name="merged_proposals",
     )
 
+    text_fingerprint = models.CharField(
+        _("text fingerprint"), max_length=64, blank=True, editable=False, db_index=True
+    )
+
     objects = ProposalQuerySet.as_manager()
 
     search_fields = ("title", "text", "public_answer")
@@ -195,8 +249,38 @@ class Proposal(SearchableModel, PublishableModel):
     def __str__(self):
         return self.reference or self.title
 
+    def save(self, *args, **kwargs):
+        self.text_fingerprint = fingerprint_text(self.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "text_fingerprint"}
+        if self.reference:
+            super().save(*args, **kwargs)
+            return
+        # Two proposals sent in the same instant may pick the same number; the
+        # unique constraint refuses the second, which takes the next one.
+        for attempt in range(5):
+            self.reference = Proposal.objects.next_reference()
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                taken = Proposal.objects.filter(reference=self.reference).exists()
+                self.reference = None
+                if not taken or attempt == 4:
+                    raise
+
     def get_absolute_url(self):
         return reverse("workshops:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_answered(self):
+        return self.status != ProposalStatus.RECEIVED
+
+    @property
+    def is_anonymized(self):
+        return self.anonymized_at is not None
 
 
 class ProposalStatusChange(models.Model):
@@ -221,7 +305,9 @@ class ProposalStatusChange(models.Model):
         blank=True,
         related_name="+",
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("internal note"), blank=True, help_text=_("Seen by staff only.")
+    )
 
     class Meta:
         ordering = ["proposal", "changed_at", "id"]

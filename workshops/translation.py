@@ -28,6 +28,7 @@ track_history(
     app="workshops",
     excluded_fields=[
         "search_text",
+        "text_fingerprint",
         "submitter_name",
         "submitter_association",
         "submitter_email",
