@@ -12,6 +12,7 @@ from kenitra_portal.models import (
     SearchableModel,
     TimeStampedModel,
 )
+from kenitra_portal.uploads import PDFField, SafeImageField
 from projects.models import Axis, Project
 
 
@@ -463,7 +464,7 @@ class Document(TimeStampedModel):
         choices=DocumentKind.choices,
         default=DocumentKind.OTHER,
     )
-    file = models.FileField(_("PDF file"), upload_to="documents/")
+    file = PDFField(_("PDF file"), upload_to="documents/")
     is_public = models.BooleanField(
         _("public"),
         default=False,
@@ -486,7 +487,7 @@ class Photo(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(_("image"), upload_to="photos/")
+    image = SafeImageField(_("image"), upload_to="photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     alt_text = models.CharField(
         _("text alternative"),

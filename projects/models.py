@@ -9,6 +9,7 @@ from kenitra_portal.models import (
     SearchableModel,
     TimeStampedModel,
 )
+from kenitra_portal.uploads import SafeImageField
 
 
 class Program(PublishableModel):
@@ -69,7 +70,7 @@ class Axis(PublishableModel):
         blank=True,
         help_text=_("Name of the icon shown on the axis card."),
     )
-    cover = models.ImageField(_("cover image"), upload_to="axes/", blank=True)
+    cover = SafeImageField(_("cover image"), upload_to="axes/", blank=True)
 
     objects = AxisQuerySet.as_manager()
 
@@ -255,7 +256,7 @@ class ProjectImage(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="images",
     )
-    image = models.ImageField(_("image"), upload_to="projects/")
+    image = SafeImageField(_("image"), upload_to="projects/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     alt_text = models.CharField(
         _("text alternative"),
