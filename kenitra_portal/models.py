@@ -101,3 +101,16 @@ class SearchableModel(models.Model):
                 if value:
                     parts.append(str(value))
         return normalize(strip_tags(" ".join(dict.fromkeys(parts))))
+
+
+class Role(models.Model):
+    """Holds the portal-wide permissions that belong to no one model (no table)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("publish_content", _("Can publish, unpublish and send back content")),
+            ("view_records", _("Can read the councillors' records area")),
+        ]
+        verbose_name = _("role")
