@@ -4,8 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from kenitra_portal.health import healthz
+
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    # Outside the language prefix: load balancers and monitors ask for /healthz.
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "easy_thumbnails",
+    "csp",
+    "axes",
     "kenitra_portal",
     "projects",
     "consultations",
@@ -71,15 +73,24 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request, and its answer, carry the request id.
+    "kenitra_portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "kenitra_portal.middleware.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the locale is known, before anything that reads the session or the user.
+    "kenitra_portal.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kenitra_portal.urls"
@@ -178,4 +189,164 @@ THUMBNAIL_ALIASES = {
         "gallery": {"size": (320, 240), "crop": "smart"},
         "large": {"size": (1280, 960), "crop": False},
     }
+}
+
+# --- Running it: cache, security headers, throttling, logs, storage -----------------
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kenitra"),
+            "OPTIONS": {
+                # A Redis outage slows pages down; it does not take the site down.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages are kept this many seconds, or until any content changes (0: off).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_ALIAS = "default"
+# A visitor with one of these cookies may see something personal: never from the cache.
+PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+
+# Read replicas (beyond one machine): anonymous reads go to them, the rest to default.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica_{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+    )
+    DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["kenitra_portal.routers.PrimaryReplicaRouter"]
+
+# The admin's address; moving it off /admin/ spares it most scripted guessing.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured(
+        f"ADMIN_URL must look like 'office/', not {ADMIN_URL!r}."
+    )
+
+# Behind nginx the visitor's address is in X-Real-IP; only trust it behind the proxy.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+
+# Headers on every answer. HSTS goes out on HTTPS only, so it is safe to set here.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)  # two years
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = dict.fromkeys(
+    (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ),
+    (),
+)
+# No inline script anywhere: a page that needs one uses {{ request.csp_nonce }}.
+# Inline styles stay allowed for Bootstrap's progress bars and the API docs' page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]
+    )
+
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Only staff and councillors have sessions: they end after a working day, or on close.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# django-axes: five wrong passwords for one account from one address lock that pair out
+# for an hour; the backend must come first, and a correct login clears the count.
+AUTHENTICATION_BACKENDS = [
+    "kenitra_portal.auth.RequestAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "kenitra_portal.middleware.client_ip"
+AXES_VERBOSE = False
+
+# Media on the local disk by default; on S3-compatible storage when a bucket is named.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if AWS_STORAGE_BUCKET_NAME:
+    # Credentials, endpoint and region come from boto3's own environment variables
+    # (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME).
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            # Internal documents must not be readable by a guessed address.
+            "querystring_auth": True,
+        },
+    }
+WHITENOISE_MAX_AGE = 60 * 60  # unhashed names; hashed ones are cached for ever
+
+# JSON lines on standard output, each with the id of its request (LOG_FORMAT=text
+# for a terminal).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "kenitra_portal.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "kenitra_portal.logging.JSONFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Our request log replaces the access line; Django's would double it.
+        "django.server": {"level": "WARNING"},
+        "kenitra_portal.request": {
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")
+        },
+    },
 }

@@ -1,3 +1,5 @@
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -17,3 +19,35 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):  # noqa: F4
     )
 
 DEBUG = False
+
+# Behind nginx, which terminates HTTPS and says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+# Load balancers ask for the health check over plain HTTP, inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+BEHIND_PROXY = env_bool("BEHIND_PROXY", True)  # noqa: F405
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Compressed files with hashed names, served by WhiteNoise and cached for ever.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+
+# Each gunicorn worker keeps its connection instead of opening one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+for _alias in DATABASES:  # noqa: F405
+    if _alias.startswith("replica"):
+        DATABASES[_alias]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]  # noqa: F405
+        DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Without Redis each gunicorn worker would keep its own page cache, and an edit saved
+# through one worker would not clear the others': no page cache unless asked for.
+if not REDIS_URL and "PAGE_CACHE_SECONDS" not in os.environ:  # noqa: F405
+    PAGE_CACHE_SECONDS = 0

@@ -9,3 +9,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests measure pages as rendered; tests/kenitra_portal/test_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
