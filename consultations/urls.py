@@ -1,9 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import calendars, views
 
 app_name = "consultations"
 
 urlpatterns = [
+    # Before the meeting pages, whose slug could otherwise be "calendar.ics".
+    path("calendar.ics", calendars.UpcomingCalendarView.as_view(), name="calendar_ics"),
+    path(
+        "<str:slug>/calendar.ics",
+        calendars.MeetingCalendarView.as_view(),
+        name="meeting_ics",
+    ),
     path("<str:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
 ]

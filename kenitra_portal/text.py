@@ -1,10 +1,18 @@
-"""The one text normaliser, applied to stored search text and to every query."""
+"""The one text normaliser, applied to stored search text and to every query.
+
+Normalising works one character at a time, so that a word found in the normalised
+text can be traced back to the characters of the original (see `word_spans`), which
+is how search results highlight what matched.
+"""
 
 import re
 import unicodedata
+from functools import lru_cache
 
-# Spelling variants that Arabic writers use interchangeably, folded to one letter.
-_ARABIC_FOLDS = str.maketrans(
+# Spelling variants that writers use interchangeably, folded to one letter. Hamza
+# seats (أ إ ؤ ئ) and madda (آ) are mostly split off by NFKD before this table applies;
+# they are listed too because folding does not depend on that.
+_FOLDS = str.maketrans(
     {
         "أ": "ا",
         "إ": "ا",
@@ -15,27 +23,86 @@ _ARABIC_FOLDS = str.maketrans(
         "ؤ": "و",
         "ة": "ه",
         "ـ": "",  # tatweel
+        # Persian-keyboard forms that phones offer for Arabic letters.
+        "ی": "ي",
+        "ک": "ك",
+        "ە": "ه",
+        # The Moroccan gaf is written with either of two code points.
+        "ݣ": "ڭ",
+        # Arabic-Indic and Persian digits: the portal writes Western digits.
+        **{chr(0x0660 + n): str(n) for n in range(10)},
+        **{chr(0x06F0 + n): str(n) for n in range(10)},
+        "œ": "oe",
+        "æ": "ae",
     }
 )
-# Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef) and Quranic marks.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Bidi controls can reverse the text around them; they never belong in stored text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]")
+
+
+def _fold_once(ch):
+    # NFKD splits letters from their accents and hamzas (é → e + ◌́, أ → ا + ◌ٔ) and
+    # turns presentation forms and ligatures into plain letters.
+    text = unicodedata.normalize("NFKD", ch).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(
+        c
+        for c in text
+        # Combining marks are accents and Arabic diacritics; format characters
+        # (bidi controls, soft hyphens, joiners) are invisible and must not split
+        # a word in two.
+        if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
+    # Punctuation and symbols separate words, as they do for PostgreSQL's parser.
+    return _NOT_WORD.sub(" ", text.translate(_FOLDS))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch):
+    folded = _fold_once(ch)
+    # A few characters fold in more than one step (e.g. a ligature of accented
+    # letters); repeating until nothing changes makes normalising idempotent.
+    while True:
+        again = "".join(_fold_once(c) for c in folded)
+        if again == folded:
+            return folded
+        folded = again
 
 
 def normalize(text):
-    """Fold Arabic spelling variants, French accents and case, and runs of space."""
+    """Fold Arabic spelling variants, French accents and case; keep only words.
+
+    The result is the text's words separated by single spaces: letters and digits
+    only, so both databases split it into the same words.
+    """
     if not text:
         return ""
-    text = BIDI_CONTROLS.sub("", str(text))
-    text = _ARABIC_MARKS.sub("", text)
-    text = text.translate(_ARABIC_FOLDS)
-    # NFKD splits Latin letters from their accents (é → e + ◌́) so they can be dropped.
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = unicodedata.normalize("NFC", text).casefold()
-    return _SPACES.sub(" ", text).strip()
+    return " ".join("".join(map(_fold_char, str(text))).split())
+
+
+def word_spans(text):
+    """Each word of `normalize(text)` with the slice of `text` it came from."""
+    spans = []
+    word, start, end = [], None, None
+    for index, ch in enumerate(str(text or "")):
+        folded = _fold_char(ch)
+        if not folded and start is not None:
+            # A diacritic or a tatweel folds to nothing: it belongs to its word.
+            end = index + 1
+        for folded_ch in folded:
+            if folded_ch == " ":
+                if word:
+                    spans.append(("".join(word), start, end))
+                word, start, end = [], None, None
+            else:
+                if start is None:
+                    start = index
+                word.append(folded_ch)
+                end = index + 1
+    if word:
+        spans.append(("".join(word), start, end))
+    return spans
 
 
 def strip_bidi_controls(text):

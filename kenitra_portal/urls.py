@@ -1,16 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from consultations.feeds import MeetingsAtomFeed, MeetingsFeed
 from kenitra_portal.health import healthz
+from kenitra_portal.sitemaps import sitemaps
+from kenitra_portal.views import RobotsView, SearchView
+from projects.feeds import ProjectUpdatesAtomFeed, ProjectUpdatesFeed
+from workshops.feeds import WorkshopsAtomFeed, WorkshopsFeed
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # Outside the language prefix: load balancers and monitors ask for /healthz.
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 # Every public page lives under /ar/, /fr/ or /en/; "/" redirects to the visitor's language.
@@ -18,6 +26,19 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("meetings/", include("consultations.urls")),
     path("", include("workshops.urls")),
+    path("search/", SearchView.as_view(), name="search"),
+    path("feeds/meetings.rss", MeetingsFeed(), name="meetings_feed"),
+    path("feeds/meetings.atom", MeetingsAtomFeed(), name="meetings_feed_atom"),
+    path(
+        "feeds/project-updates.rss", ProjectUpdatesFeed(), name="project_updates_feed"
+    ),
+    path(
+        "feeds/project-updates.atom",
+        ProjectUpdatesAtomFeed(),
+        name="project_updates_feed_atom",
+    ),
+    path("feeds/workshops.rss", WorkshopsFeed(), name="workshops_feed"),
+    path("feeds/workshops.atom", WorkshopsAtomFeed(), name="workshops_feed_atom"),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,71 @@
+"""sitemap.xml: every published page in every language, with hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from consultations.models import Meeting
+from projects.models import Axis, Project
+from workshops.models import Proposal, Workshop
+
+
+class PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    # x-default: the address without a language, which sends a visitor to theirs.
+    x_default = True
+
+
+class ListPagesSitemap(PortalSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "projects:home",
+            "projects:project_list",
+            "consultations:meeting_list",
+            "workshops:workshop_list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PublishedSitemap(PortalSitemap):
+    model = None
+
+    def items(self):
+        # A stable order, so the sitemap's pages do not shuffle between requests.
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class AxisSitemap(PublishedSitemap):
+    model = Axis
+
+
+class ProjectSitemap(PublishedSitemap):
+    model = Project
+
+
+class MeetingSitemap(PublishedSitemap):
+    model = Meeting
+
+
+class WorkshopSitemap(PublishedSitemap):
+    model = Workshop
+
+
+class ProposalSitemap(PublishedSitemap):
+    model = Proposal
+
+
+sitemaps = {
+    "pages": ListPagesSitemap,
+    "axes": AxisSitemap,
+    "projects": ProjectSitemap,
+    "meetings": MeetingSitemap,
+    "workshops": WorkshopSitemap,
+    "proposals": ProposalSitemap,
+}
