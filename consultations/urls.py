@@ -5,6 +5,7 @@ from . import calendars, views
 app_name = "consultations"
 
 urlpatterns = [
+    path("", views.MeetingListView.as_view(), name="meeting_list"),
     # Before the meeting pages, whose slug could otherwise be "calendar.ics".
     path("calendar.ics", calendars.UpcomingCalendarView.as_view(), name="calendar_ics"),
     path(

@@ -1,7 +1,44 @@
-from django.db.models import Prefetch
+import django_filters
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
-from .models import Axis, Program, Project
+from consultations.models import Meeting
+from kenitra_portal.search import search_queryset
+from workshops.models import Proposal, Workshop
+
+from .models import Axis, Program, Project, ProjectStatus, ProjectUpdate
+
+HOME_MEETINGS = 3
+HOME_WORKSHOPS = 4
+
+
+def status_chart(axes):
+    """Published projects per axis and status, as bar segments, in one query."""
+    counts = {}
+    for row in (
+        Project.objects.published()
+        .values("axis_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        counts[row["axis_id"], row["status"]] = row["count"]
+    chart = []
+    for axis in axes:
+        total = sum(counts.get((axis.pk, status), 0) for status in ProjectStatus.values)
+        segments = [
+            {
+                "status": status,
+                "label": label,
+                "count": counts[axis.pk, status],
+                "percent": 100 * counts[axis.pk, status] / total,
+            }
+            for status, label in ProjectStatus.choices
+            if counts.get((axis.pk, status))
+        ]
+        chart.append({"axis": axis, "total": total, "segments": segments})
+    return chart
 
 
 class HomeView(TemplateView):
@@ -9,12 +46,18 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published_projects = Project.objects.published().select_related("axis")
-        context["program"] = Program.objects.published().first()
-        context["axes"] = (
-            Axis.objects.published()
-            .with_project_stats()
-            .prefetch_related(Prefetch("projects", queryset=published_projects))
+        axes = list(Axis.objects.published().with_project_stats())
+        meetings = Meeting.objects.published().select_related("venue")
+        context.update(
+            program=Program.objects.published().first(),
+            axes=axes,
+            chart=status_chart(axes),
+            statuses=ProjectStatus.choices,
+            upcoming_meetings=meetings.upcoming()[:HOME_MEETINGS],
+            past_meetings=meetings.past()[:HOME_MEETINGS],
+            workshops=Workshop.objects.published()
+            .select_related("axis", "meeting")
+            .order_by("-meeting__start", "order")[:HOME_WORKSHOPS],
         )
         return context
 
@@ -29,6 +72,36 @@ class AxisDetailView(DetailView):
         )
 
 
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Words"), method="search")
+    axis = django_filters.ModelChoiceFilter(
+        label=_("Axis"),
+        queryset=Axis.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All axes"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProjectStatus.choices, empty_label=_("All statuses")
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "axis", "status"]
+
+    def search(self, queryset, name, value):
+        # The site search's own rule, so a word finds the same projects in both places.
+        return search_queryset(queryset, value)
+
+
+class ProjectListView(FilterView):
+    template_name = "projects/project_list.html"
+    filterset_class = ProjectFilter
+    paginate_by = 12
+
+    def get_queryset(self):
+        return Project.objects.published().select_related("axis")
+
+
 class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
 
@@ -36,5 +109,19 @@ class ProjectDetailView(DetailView):
         return (
             Project.objects.published()
             .select_related("axis")
-            .prefetch_related("goals", "milestones", "images")
+            .prefetch_related(
+                "goals",
+                "milestones",
+                "images",
+                Prefetch("updates", queryset=ProjectUpdate.objects.published()),
+                Prefetch(
+                    "meetings",
+                    queryset=Meeting.objects.published().select_related("venue"),
+                ),
+                Prefetch(
+                    "workshops",
+                    queryset=Workshop.objects.published().select_related("meeting"),
+                ),
+                Prefetch("proposals", queryset=Proposal.objects.published()),
+            )
         )

@@ -5,6 +5,7 @@ from . import views
 app_name = "workshops"
 
 urlpatterns = [
+    path("workshops/", views.WorkshopListView.as_view(), name="workshop_list"),
     path(
         "workshops/<str:slug>/",
         views.WorkshopDetailView.as_view(),
