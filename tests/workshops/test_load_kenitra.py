@@ -419,7 +419,7 @@ def test_running_it_twice_changes_no_row(loaded):
     before = snapshot()
     output = load()
     assert snapshot() == before
-    assert "0 rows created, 0 updated" in output
+    assert "Rows created: 0, updated: 0" in output
 
 
 def test_a_second_run_restores_the_article_wording_and_bumps_the_version(loaded):
@@ -526,3 +526,10 @@ def test_without_the_shared_folder_the_embedded_copy_is_loaded(db, settings, tmp
     output = load()
     assert PressCoverage.objects.get().text == kenitra_content.ARTICLE_TEXT
     assert "the copy in workshops/kenitra_content.py" in output
+
+
+def test_verbosity_zero_loads_silently(db):
+    out = StringIO()
+    call_command("load_kenitra", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
+    assert Meeting.objects.count() == 2

@@ -131,6 +131,8 @@ class Command(BaseCommand):
         self.created = self.updated = 0
         with transaction.atomic():
             loaded = self.load(article_text, options["date"], options["association"])
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 "Loaded: {program} program, {axes} axes, {projects} projects,"
@@ -141,7 +143,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(
-            f"{self.created} rows created, {self.updated} updated;"
+            f"Rows created: {self.created}, updated: {self.updated};"
             f" article text from {article_source}."
         )
 
