@@ -13,7 +13,11 @@ _RECORD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
-        record.request_id = request_id_var.get()
+        # Django logs 4xx answers after the middleware has finished; those records
+        # carry the request itself.
+        record.request_id = request_id_var.get() or getattr(
+            getattr(record, "request", None), "id", None
+        )
         return True
 
 

@@ -350,3 +350,5 @@ LOGGING = {
         },
     },
 }
+# Outside production, files are served from their apps' folders, no collectstatic.
+WHITENOISE_USE_FINDERS = True

@@ -34,7 +34,9 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Compressed files with hashed names, served by WhiteNoise and cached for ever.
+# Compressed files with hashed names from collectstatic, served by WhiteNoise and
+# cached for ever.
+WHITENOISE_USE_FINDERS = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
