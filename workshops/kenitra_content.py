@@ -28,7 +28,7 @@ PROGRAM = {
         " الخدمات الجماعية، والثقافة والرياضة، والمشاركة المواطنة، والبيئة والتنمية"
         " المستدامة، تضم ستة مشاريع.",
         "Le programme d'ouverture de la Commune de Kénitra s'articule autour de quatre"
-        " axes prioritaires : la digitalisation et la qualité des services communaux,"
+        " axes prioritaires\u00a0: la digitalisation et la qualité des services communaux,"
         " la culture et le sport, la participation citoyenne, ainsi que"
         " l'environnement et le développement durable, qui regroupent six projets.",
         "The Kenitra Commune's openness program has four priority axes: digitalisation"
@@ -111,7 +111,7 @@ AXES = [
                     "التعريف بالخدمات الرقمية المتاحة للمواطنين",
                     "Faire connaître les services numériques mis à la disposition"
                     " des citoyens",
-                    "Making known the digital services available to citizens",
+                    "Publicising the digital services available to citizens",
                 ),
             },
         ],
@@ -205,7 +205,7 @@ AXES = [
                     "توحيد لون البنايات لتعزيز الهوية البصرية",
                     "Harmonisation de la couleur des bâtiments pour renforcer"
                     " l'identité visuelle",
-                    "A uniform colour for buildings to strengthen the visual identity",
+                    "Standardising the colour of buildings to strengthen the visual identity",
                 ),
             },
             {
@@ -372,8 +372,8 @@ LAUNCH_MEETING = {
         "حضور عدد كبير من المسؤولين والفاعلين في المجتمع المدني، بالإضافة إلى ممثلي"
         " الجماعة، وموظفي وموظفات الجماعة",
         "Un grand nombre de responsables et d'acteurs de la société civile, ainsi que"
-        " des représentants de la Commune et des fonctionnaires, femmes et hommes, de"
-        " la Commune.",
+        " des représentants de la Commune et des fonctionnaires de la Commune, femmes"
+        " et hommes.",
         "A large number of officials and civil-society actors, as well as"
         " representatives of the Commune and the Commune's staff, women and men.",
     ),
@@ -511,10 +511,10 @@ LAUNCH_MEETING = {
             "speaker": None,
             "title": tr(
                 "مواصلة اللقاء بمناقشة موضوع الرقمنة وجودة الخدمات الجماعية",
-                "Poursuite de la rencontre : débat sur la digitalisation et la"
+                "Poursuite de la rencontre\u00a0: débat sur la digitalisation et la"
                 " qualité des services communaux",
-                "The meeting continues: discussion of digitalisation and the quality"
-                " of communal services",
+                "Continuation of the meeting: discussion of digitalisation and the"
+                " quality of communal services",
             ),
             "description": tr(
                 "استمر اللقاء بمناقشة موضوع الرقمنة وجودة الخدمات الجماعية، بحضور"
