@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from kenitra_portal.admin import ContentAdmin
+from kenitra_portal.admin import ContentAdmin, image_preview
 
 from .models import (
     AgendaItem,
@@ -80,7 +82,7 @@ class PressCoverageInline(admin.StackedInline):
 @admin.register(Venue)
 class VenueAdmin(ContentAdmin):
     list_display = ("name", "city")
-    search_fields = ("name",)
+    search_fields = ("name_ar", "name_fr", "name_en", "city_ar")
 
 
 @admin.register(Organization)
@@ -88,7 +90,7 @@ class OrganizationAdmin(ContentAdmin):
     list_display = ("name", "kind", "parent")
     list_filter = ("kind",)
     list_select_related = ("parent",)
-    search_fields = ("name",)
+    search_fields = ("name_ar", "name_fr", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_ar",)}
     autocomplete_fields = ("parent",)
     inlines = [MembershipInline]
@@ -96,9 +98,9 @@ class OrganizationAdmin(ContentAdmin):
 
 @admin.register(Person)
 class PersonAdmin(ContentAdmin):
-    list_display = ("name", "gender")
+    list_display = ("name", "honorific", "gender")
     list_filter = ("gender",)
-    search_fields = ("name",)
+    search_fields = ("name_ar", "name_fr", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_ar",)}
     inlines = [MembershipInline]
 
@@ -107,17 +109,26 @@ class PersonAdmin(ContentAdmin):
 class MembershipAdmin(ContentAdmin):
     list_display = ("person", "role", "organization", "start_date", "end_date")
     list_select_related = ("person", "organization")
-    search_fields = ("role", "person__name")
+    search_fields = ("role_ar", "role_fr", "person__name_ar", "organization__name_ar")
     autocomplete_fields = ("person", "organization")
 
 
 @admin.register(Meeting)
 class MeetingAdmin(ContentAdmin):
-    list_display = ("title", "kind", "start", "venue", "status", "publication_status")
-    list_filter = ("kind", "status", "publication_status", "axes")
-    list_select_related = ("venue",)
+    list_display = (
+        "title",
+        "kind",
+        "start",
+        "venue",
+        "status",
+        "publication_status",
+        "last_edited_by",
+        "updated_at",
+    )
+    list_filter = ("kind", "status", "axes")
+    list_select_related = ("venue", "last_edited_by")
     date_hierarchy = "start"
-    search_fields = ("title", "summary")
+    search_fields = ("title_ar", "title_fr", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("venue", "parent", "organizer", "projects")
     filter_horizontal = ("axes",)
@@ -136,13 +147,15 @@ class MeetingAdmin(ContentAdmin):
 class AgendaItemAdmin(ContentAdmin):
     list_display = ("title", "meeting", "order")
     list_select_related = ("meeting",)
-    search_fields = ("title",)
+    search_fields = ("title_ar", "title_fr", "title_en")
+    autocomplete_fields = ("meeting", "speaker")
 
 
 @admin.register(Participation)
 class ParticipationAdmin(ContentAdmin):
     list_display = ("__str__", "meeting", "participation_role", "spoke")
     list_filter = ("participation_role", "spoke")
+    search_fields = ("person__name_ar", "organization__name_ar", "role_ar")
     list_select_related = ("meeting", "person", "organization")
     autocomplete_fields = ("meeting", "person", "organization")
 
@@ -151,7 +164,8 @@ class ParticipationAdmin(ContentAdmin):
 class DecisionAdmin(ContentAdmin):
     list_display = ("title", "meeting")
     list_select_related = ("meeting",)
-    search_fields = ("title",)
+    search_fields = ("title_ar", "title_fr", "title_en")
+    autocomplete_fields = ("meeting",)
 
 
 @admin.register(FollowUpAction)
@@ -164,31 +178,44 @@ class FollowUpActionAdmin(ContentAdmin):
         "due_date",
         "status",
     )
-    list_filter = ("status",)
+    list_filter = ("status", "is_public")
     list_select_related = ("meeting", "owner_person", "owner_organization")
-    search_fields = ("title",)
+    date_hierarchy = "due_date"
+    search_fields = ("title_ar", "title_fr", "title_en")
     autocomplete_fields = ("meeting", "decision", "owner_person", "owner_organization")
 
 
 @admin.register(Document)
 class DocumentAdmin(ContentAdmin):
-    list_display = ("title", "meeting", "kind", "is_public")
+    list_display = ("title", "meeting", "kind", "is_public", "download")
     list_filter = ("kind", "is_public")
     list_select_related = ("meeting",)
-    search_fields = ("title",)
+    search_fields = ("title_ar", "title_fr", "title_en")
     autocomplete_fields = ("meeting",)
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        if not obj.file:
+            return "—"
+        return format_html('<a href="{}">PDF</a>', obj.get_absolute_url())
 
 
 @admin.register(Photo)
 class PhotoAdmin(ContentAdmin):
     list_display = ("__str__", "meeting", "order")
     list_select_related = ("meeting",)
+    search_fields = ("alt_text_ar", "caption_ar")
     autocomplete_fields = ("meeting",)
+    readonly_fields = ("image_preview",)
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        return image_preview(obj.image)
 
 
 @admin.register(PressCoverage)
 class PressCoverageAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "outlet", "meeting", "date")
     list_select_related = ("outlet", "meeting")
-    search_fields = ("title",)
+    search_fields = ("title", "outlet__name_ar")
     autocomplete_fields = ("meeting", "outlet")

@@ -479,6 +479,10 @@ class Document(TimeStampedModel):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        # Through the view that checks who asks, never the file's storage address.
+        return reverse("records:document", kwargs={"pk": self.pk})
+
 
 class Photo(TimeStampedModel):
     meeting = models.ForeignKey(

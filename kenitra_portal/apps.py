@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class KenitraPortalConfig(AppConfig):
@@ -6,4 +7,16 @@ class KenitraPortalConfig(AppConfig):
     verbose_name = "Kenitra openness portal"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the page-cache invalidation
+        from . import sanitize, signals  # noqa: F401 - connects the page-cache invalidation
+
+        sanitize.connect()
+        # A model added after the roles' migration still gets its permissions.
+        post_migrate.connect(
+            _sync_roles, sender=self, dispatch_uid="kenitra_portal.sync_roles"
+        )
+
+
+def _sync_roles(sender, apps, **kwargs):
+    from .permissions import sync_roles
+
+    sync_roles(apps)

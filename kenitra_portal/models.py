@@ -114,3 +114,6 @@ class Role(models.Model):
             ("view_records", _("Can read the councillors' records area")),
         ]
         verbose_name = _("role")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -85,4 +85,3 @@ def can_publish(user):
 def can_view_records(user):
     """Councillors, publishers and superusers read the councillors' records area."""
     return bool(user and user.is_active and user.has_perm(VIEW_RECORDS))
-

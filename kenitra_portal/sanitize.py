@@ -84,7 +84,7 @@ def sanitize_instance(sender, instance, **kwargs):
             instance.__dict__[name] = sanitize_html(instance.__dict__[name])
         for code, _label in settings.LANGUAGES:
             localized = f"{name}_{code}"
-            if localized in instance.__dict__ and instance.__dict__[localized]:
+            if instance.__dict__.get(localized):
                 instance.__dict__[localized] = sanitize_html(
                     instance.__dict__[localized]
                 )

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -152,6 +153,18 @@ class SafeImageField(ThumbnailerImageField):
         )
 
 
+def document_storage():
+    """Where meeting documents are stored: never a folder the web server serves."""
+    if default_storage.__class__.__name__ == "FileSystemStorage":
+        return FileSystemStorage(location=settings.DOCUMENTS_ROOT, base_url=None)
+    # Object storage (production on S3) is private and signs each address it gives.
+    return default_storage
+
+
 class PDFField(models.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", document_storage)
+        super().__init__(*args, **kwargs)
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PDFFormField, **kwargs})

@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from consultations.feeds import MeetingsAtomFeed, MeetingsFeed
 from kenitra_portal.health import healthz
+from kenitra_portal.preview import preview
 from kenitra_portal.sitemaps import sitemaps
 from kenitra_portal.views import RobotsView, SearchView
 from projects.feeds import ProjectUpdatesAtomFeed, ProjectUpdatesFeed
@@ -27,6 +28,12 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("consultations.urls")),
     path("", include("workshops.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    path("records/", include("consultations.records_urls")),
+    path(
+        "preview/<str:app_label>/<str:model_name>/<int:pk>/",
+        preview,
+        name="preview",
+    ),
     path("feeds/meetings.rss", MeetingsFeed(), name="meetings_feed"),
     path("feeds/meetings.atom", MeetingsAtomFeed(), name="meetings_feed_atom"),
     path(

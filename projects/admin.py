@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from kenitra_portal.admin import ContentAdmin
+from kenitra_portal.admin import ContentAdmin, PublishableInlineMixin, image_preview
 
 from .models import Axis, Goal, Milestone, Program, Project, ProjectImage, ProjectUpdate
 
@@ -17,6 +18,7 @@ class ProjectGoalInline(TranslationTabularInline):
     model = Goal
     extra = 0
     fields = ("title", "axis", "order")
+    autocomplete_fields = ("axis",)
 
 
 class MilestoneInline(TranslationTabularInline):
@@ -25,7 +27,7 @@ class MilestoneInline(TranslationTabularInline):
     fields = ("title", "due_date", "done", "order")
 
 
-class ProjectUpdateInline(TranslationStackedInline):
+class ProjectUpdateInline(PublishableInlineMixin, TranslationStackedInline):
     model = ProjectUpdate
     extra = 0
     fields = ("date", "title", "text", "progress", "publication_status")
@@ -39,21 +41,40 @@ class ProjectImageInline(TranslationTabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(ContentAdmin):
-    list_display = ("title", "start_date", "end_date", "publication_status")
-    list_filter = ("publication_status",)
-    search_fields = ("title",)
+    list_display = (
+        "title",
+        "start_date",
+        "end_date",
+        "publication_status",
+        "last_edited_by",
+        "updated_at",
+    )
+    list_select_related = ("last_edited_by",)
+    search_fields = ("title_ar", "title_fr", "title_en")
     prepopulated_fields = {"slug": ("title_ar",)}
 
 
 @admin.register(Axis)
 class AxisAdmin(ContentAdmin):
-    list_display = ("number", "title", "program", "publication_status", "updated_at")
+    list_display = (
+        "number",
+        "title",
+        "program",
+        "publication_status",
+        "last_edited_by",
+        "updated_at",
+    )
     list_display_links = ("number", "title")
-    list_filter = ("program", "publication_status")
-    list_select_related = ("program",)
-    search_fields = ("title",)
+    list_filter = ("program",)
+    list_select_related = ("program", "last_edited_by")
+    search_fields = ("title_ar", "title_fr", "title_en")
     prepopulated_fields = {"slug": ("title_ar",)}
+    readonly_fields = ("cover_preview",)
     inlines = [GoalInline]
+
+    @admin.display(description=_("cover preview"))
+    def cover_preview(self, obj):
+        return image_preview(obj.cover)
 
 
 @admin.register(Project)
@@ -63,12 +84,15 @@ class ProjectAdmin(ContentAdmin):
         "axis",
         "status",
         "progress",
+        "start_date",
+        "end_date",
         "publication_status",
+        "last_edited_by",
         "updated_at",
     )
-    list_filter = ("axis", "status", "publication_status")
-    list_select_related = ("axis",)
-    search_fields = ("title", "summary")
+    list_filter = ("axis", "status")
+    list_select_related = ("axis", "last_edited_by")
+    search_fields = ("title_ar", "title_fr", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("axis",)
     inlines = [
@@ -84,7 +108,7 @@ class GoalAdmin(ContentAdmin):
     list_display = ("title", "axis", "project", "order")
     list_filter = ("axis",)
     list_select_related = ("axis", "project")
-    search_fields = ("title",)
+    search_fields = ("title_ar", "title_fr", "title_en")
     autocomplete_fields = ("axis", "project")
 
 
@@ -93,17 +117,23 @@ class MilestoneAdmin(ContentAdmin):
     list_display = ("title", "project", "due_date", "done")
     list_filter = ("done",)
     list_select_related = ("project",)
-    search_fields = ("title",)
+    date_hierarchy = "due_date"
+    search_fields = ("title_ar", "title_fr", "title_en", "project__title_ar")
     autocomplete_fields = ("project",)
 
 
 @admin.register(ProjectUpdate)
 class ProjectUpdateAdmin(ContentAdmin):
-    list_display = ("title", "project", "date", "publication_status")
-    list_filter = ("publication_status",)
-    list_select_related = ("project",)
+    list_display = (
+        "title",
+        "project",
+        "date",
+        "publication_status",
+        "last_edited_by",
+    )
+    list_select_related = ("project", "last_edited_by")
     date_hierarchy = "date"
-    search_fields = ("title",)
+    search_fields = ("title_ar", "title_fr", "title_en", "project__title_ar")
     autocomplete_fields = ("project",)
 
 
@@ -111,4 +141,10 @@ class ProjectUpdateAdmin(ContentAdmin):
 class ProjectImageAdmin(ContentAdmin):
     list_display = ("__str__", "project", "order")
     list_select_related = ("project",)
+    search_fields = ("alt_text_ar", "caption_ar", "project__title_ar")
     autocomplete_fields = ("project",)
+    readonly_fields = ("image_preview",)
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        return image_preview(obj.image)

@@ -1,6 +1,7 @@
 """Personas shared by every app's tests, as in healthchecks' alice, bob and charlie."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import translation
 
 from tests.factories import UserFactory
@@ -21,3 +22,26 @@ def superuser(db):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(username="staff", is_staff=True)
+
+
+def _member_of(group_name, **fields):
+    # The groups come from the roles' data migration, as on a fresh install.
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _member_of("Editor", username="editor", is_staff=True)
+
+
+@pytest.fixture
+def publisher(db):
+    return _member_of("Publisher", username="publisher", is_staff=True)
+
+
+@pytest.fixture
+def councillor(db):
+    # Councillors read the records area; they have no admin account.
+    return _member_of("Councillor", username="councillor")

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline
 
-from kenitra_portal.admin import ContentAdmin
+from kenitra_portal.admin import ContentAdmin, PublishableInlineMixin
 
 from .models import Proposal, ProposalStatusChange, Workshop
 
 
-class WorkshopProposalInline(TranslationStackedInline):
+class WorkshopProposalInline(PublishableInlineMixin, TranslationStackedInline):
     model = Proposal
     extra = 0
     fields = (
@@ -36,10 +36,17 @@ class StatusChangeInline(admin.TabularInline):
 
 @admin.register(Workshop)
 class WorkshopAdmin(ContentAdmin):
-    list_display = ("title", "meeting", "axis", "publication_status")
-    list_filter = ("axis", "publication_status")
-    list_select_related = ("meeting", "axis")
-    search_fields = ("title",)
+    list_display = (
+        "title",
+        "meeting",
+        "axis",
+        "publication_status",
+        "last_edited_by",
+        "updated_at",
+    )
+    list_filter = ("axis",)
+    list_select_related = ("meeting", "axis", "last_edited_by")
+    search_fields = ("title_ar", "title_fr", "title_en", "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("meeting", "axis", "facilitators", "projects")
     inlines = [WorkshopProposalInline]
@@ -54,11 +61,13 @@ class ProposalAdmin(ContentAdmin):
         "source",
         "status",
         "publication_status",
+        "last_edited_by",
         "created_at",
     )
-    list_filter = ("status", "source", "axis", "publication_status")
-    list_select_related = ("axis",)
-    search_fields = ("reference", "title", "text")
+    list_filter = ("status", "source", "axis")
+    list_select_related = ("axis", "last_edited_by")
+    date_hierarchy = "created_at"
+    search_fields = ("reference", "title")
     readonly_fields = ("reference", "submitter_ip", "consent_given_at", "anonymized_at")
     autocomplete_fields = ("axis", "workshop", "carried_by", "project", "merged_into")
     inlines = [StatusChangeInline]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -167,20 +168,66 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 LOGIN_URL = "admin:login"
 
+# The public API (kenitra_portal/api.py): read-only for anonymous clients, written
+# with a staff member's token under the same rights as in the admin.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Pagination, filters, permissions, throttle and schema classes are set on
+    # kenitra_portal.api.PortalViewSet: DRF imports classes named here while it
+    # is itself being imported. Requests per client address, e.g. "60/minute";
+    # "" turns the limit off.
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "60/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kenitra openness portal API",
+    "DESCRIPTION": (
+        "Everything the Kenitra openness portal publishes, as data: the program's "
+        "axes, goals and projects, the consultative meetings (agenda, participants "
+        "and their roles, decisions, public documents, press), workshops, published "
+        "citizens' proposals, organizations, people and their roles.\n\n"
+        "**Language.** `?lang=ar|fr|en` (or the `Accept-Language` header) picks the "
+        "language of translated fields. A value without a translation is given in "
+        "Arabic, and the object's `_fallback` names it, e.g. "
+        '`"_fallback": {"summary": "ar"}`. `?lang=all` gives every translated field '
+        'as `{"ar": …, "fr": …, "en": …}`.\n\n'
+        "**Identifiers.** Every object has a stable numeric `id`, its `slug` and "
+        "`url`, its page on the portal. Dates and times are ISO 8601 with offset.\n\n"
+        "**Lists** are paginated (`page`, `page_size` up to 100), filterable, "
+        "searchable with `q` (Arabic spelling variants and French accents ignored), "
+        "and ordered with `ordering` among the fields each list names.\n\n"
+        "**Polling.** Responses carry `ETag` and `Last-Modified`; send them back as "
+        "`If-None-Match` / `If-Modified-Since` to get `304 Not Modified`.\n\n"
+        "**Limits.** Anonymous clients are limited per address (60 requests a minute "
+        "by default); past it the answer is `429` with `Retry-After`.\n\n"
+        "**Writing.** Staff tools send `Authorization: Token <key>` (keys are issued "
+        "in the admin). Editors create and change drafts; only publishers publish.\n\n"
+        "Bulk downloads (CSV, JSON, Popolo) are on the portal's open-data page."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
-# Uploads (kenitra_portal/uploads.py); the pixel limit stops decompression bombs.
-UPLOAD_MAX_IMAGE_MB = env_int("UPLOAD_MAX_IMAGE_MB", 10)
-UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
-UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 20)
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kenitra_portal.api.document_common_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "projects.models.ProjectStatus",
+        "MeetingStatusEnum": "consultations.models.MeetingStatus",
+        "ActionStatusEnum": "consultations.models.ActionStatus",
+        "ProposalStatusEnum": "workshops.models.ProposalStatus",
+        "PublicationStatusEnum": "kenitra_portal.models.PublicationStatus",
+        "MeetingKindEnum": "consultations.models.MeetingKind",
+        "DocumentKindEnum": "consultations.models.DocumentKind",
+        "OrganizationKindEnum": "consultations.models.OrganizationKind",
+    },
 }
 
 THUMBNAIL_ALIASES = {
