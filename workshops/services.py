@@ -1,0 +1,286 @@
+"""Writes that touch a proposal, its status history and the people told about it."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from kenitra_portal.models import PublicationStatus
+
+from .models import Proposal, ProposalSource, ProposalStatus, ProposalStatusChange
+
+logger = logging.getLogger(__name__)
+
+# Editors and publishers both hold it (kenitra_portal/permissions.py).
+MODERATE = "workshops.change_proposal"
+
+S = ProposalStatus
+# Where a proposal may go from each status. "" is a proposal being created: staff
+# typing in a workshop's proposals may enter them at the status they already have.
+TRANSITIONS = {
+    "": set(S.values),
+    S.RECEIVED: {S.UNDER_STUDY, S.ACCEPTED, S.MERGED, S.DECLINED},
+    S.UNDER_STUDY: {S.ACCEPTED, S.MERGED, S.DECLINED},
+    S.ACCEPTED: {S.UNDER_STUDY, S.MERGED, S.DECLINED},
+    S.DECLINED: {S.UNDER_STUDY},
+    # A merge made by mistake is undone by studying the proposal again.
+    S.MERGED: {S.UNDER_STUDY},
+}
+
+RATE_WINDOW_SECONDS = 60 * 60
+
+
+def _require_moderator(user):
+    if user is None or not user.has_perm(MODERATE):
+        raise PermissionDenied(_("Only editors may moderate proposals."))
+
+
+def validate_status_change(
+    from_status, to_status, *, has_answer, project, merged_into, proposal_pk=None
+):
+    """Raise ValidationError, keyed by field, if this change may not be made."""
+    if from_status == to_status:
+        return
+    if to_status not in TRANSITIONS.get(from_status, set()):
+        raise ValidationError(
+            {
+                "status": _("A proposal that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": S(from_status).label, "to": S(to_status).label}
+            }
+        )
+    if to_status == S.DECLINED and not has_answer:
+        raise ValidationError(
+            {
+                "public_answer": _(
+                    "Write the public answer that says why the proposal is declined."
+                )
+            }
+        )
+    if to_status == S.MERGED and project is None and merged_into is None:
+        raise ValidationError(
+            {
+                "project": _(
+                    "Choose the project it became, or the proposal it was merged into."
+                )
+            }
+        )
+    if merged_into is not None and proposal_pk and merged_into.pk == proposal_pk:
+        raise ValidationError(
+            {"merged_into": _("A proposal cannot be merged into itself.")}
+        )
+
+
+def has_public_answer(proposal):
+    return any(
+        getattr(proposal, f"public_answer_{code}", "")
+        for code, _name in settings.LANGUAGES
+    )
+
+
+def record_status_change(proposal, from_status, *, by=None, note=""):
+    """Keep the dated step the proposal just took, and tell its author."""
+    change = ProposalStatusChange.objects.create(
+        proposal=proposal,
+        from_status=from_status,
+        to_status=proposal.status,
+        changed_by=by,
+        note=note,
+    )
+    if proposal.is_answered and proposal.answered_at is None:
+        proposal.answered_at = change.changed_at
+        proposal.save(update_fields=["answered_at"])
+    # The author saw the first status on the thank-you page.
+    if from_status and proposal.submitter_email and not proposal.is_anonymized:
+        transaction.on_commit(lambda: notify_author_of_status(proposal))
+    return change
+
+
+@transaction.atomic
+def change_status(
+    proposal,
+    to_status,
+    *,
+    by,
+    public_answer=None,
+    project=None,
+    merged_into=None,
+    note="",
+):
+    """Move a proposal to `to_status`; `public_answer` maps language codes to text."""
+    _require_moderator(by)
+    from_status = proposal.status
+    for code, text in (public_answer or {}).items():
+        setattr(proposal, f"public_answer_{code}", text)
+    if project is not None:
+        proposal.project = project
+    if merged_into is not None:
+        proposal.merged_into = merged_into
+    validate_status_change(
+        from_status,
+        to_status,
+        has_answer=has_public_answer(proposal),
+        project=proposal.project,
+        merged_into=proposal.merged_into,
+        proposal_pk=proposal.pk,
+    )
+    if from_status == S.MERGED and to_status != S.MERGED:
+        proposal.merged_into = None
+    proposal.status = to_status
+    proposal.last_edited_by = by
+    proposal.save()
+    return record_status_change(proposal, from_status, by=by, note=note)
+
+
+def publish(proposal, *, by):
+    """Accept a proposal for publication: it shows on the public proposals page."""
+    _require_moderator(by)
+    if proposal.is_published:
+        return
+    proposal.publication_status = PublicationStatus.PUBLISHED
+    proposal.last_edited_by = by
+    proposal.save()
+
+
+@transaction.atomic
+def merge_duplicates(proposals, *, into, by):
+    """Merge each of `proposals` into the one they repeat; returns those merged."""
+    _require_moderator(by)
+    merged = []
+    for proposal in proposals:
+        if proposal.pk == into.pk or proposal.status == S.MERGED:
+            continue
+        change_status(
+            proposal,
+            S.MERGED,
+            by=by,
+            merged_into=into,
+            note=str(_("Duplicate of %(reference)s") % {"reference": into.reference}),
+        )
+        merged.append(proposal)
+    return merged
+
+
+@transaction.atomic
+def submit_proposal(cleaned_data, *, language, ip):
+    """Store a proposal from the public form; it waits for moderation."""
+    proposal = Proposal.objects.create(
+        **cleaned_data,
+        language=language,
+        source=ProposalSource.ONLINE,
+        status=S.RECEIVED,
+        publication_status=PublicationStatus.DRAFT,
+        submitter_ip=ip or None,
+        consent_given_at=timezone.now(),
+    )
+    record_status_change(proposal, "")
+    transaction.on_commit(lambda: notify_staff_of_arrival(proposal))
+    return proposal
+
+
+# --- Rate limit -----------------------------------------------------------------------
+
+
+def _rate_key(ip):
+    # The cache never holds the address itself, only a keyed hash of it.
+    return "proposals:rate:" + salted_hmac("proposal-rate", ip or "").hexdigest()
+
+
+def is_rate_limited(ip):
+    return (cache.get(_rate_key(ip)) or 0) >= settings.PROPOSAL_RATE_LIMIT
+
+
+def count_submission(ip):
+    """Count one proposal (or one caught script) against the address's hour."""
+    key = _rate_key(ip)
+    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # The hour ran out between add() and incr().
+        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
+
+
+# --- Personal data ---------------------------------------------------------------------
+
+
+def personal_data_past_retention(now=None):
+    cutoff = (now or timezone.now()) - timedelta(
+        days=settings.PERSONAL_DATA_RETENTION_DAYS
+    )
+    return Proposal.objects.filter(created_at__lt=cutoff, anonymized_at__isnull=True)
+
+
+def erase_personal_data(proposals):
+    """Blank the submitter's name, association, contact and address; returns a count.
+
+    The history tables never hold these fields (translation.py), so this is the only
+    copy to erase.
+    """
+    return proposals.update(
+        submitter_name="",
+        submitter_association="",
+        submitter_email="",
+        submitter_phone="",
+        submitter_ip=None,
+        anonymized_at=timezone.now(),
+    )
+
+
+# --- E-mail ---------------------------------------------------------------------------
+
+
+def _absolute(path):
+    return settings.SITE_URL + path
+
+
+def _send(template, context, recipients, language):
+    with translation.override(language):
+        subject = render_to_string(f"workshops/email/{template}_subject.txt", context)
+        body = render_to_string(f"workshops/email/{template}_body.txt", context)
+    try:
+        # A header cannot hold a line break; the title in the subject may have one.
+        send_mail(" ".join(subject.split()), body, None, recipients)
+    except Exception:
+        # The proposal is stored and its status saved; a mail server outage is
+        # logged, not shown to the citizen or the editor as a failure.
+        logger.exception("Could not send the %s e-mail", template)
+
+
+def notify_staff_of_arrival(proposal):
+    if not settings.PROPOSAL_NOTIFY_EMAILS:
+        return
+    # In the admin's language; the submitter's details stay in the admin, not in
+    # mailboxes that keep them past the retention period.
+    admin_path = reverse("admin:workshops_proposal_change", args=[proposal.pk])
+    _send(
+        "proposal_received_staff",
+        {"proposal": proposal, "admin_url": _absolute(admin_path)},
+        settings.PROPOSAL_NOTIFY_EMAILS,
+        settings.LANGUAGE_CODE,
+    )
+
+
+def notify_author_of_status(proposal):
+    if not proposal.submitter_email or proposal.is_anonymized:
+        return
+    with translation.override(proposal.language):
+        follow_path = reverse("workshops:proposal_follow")
+    follow_url = _absolute(
+        follow_path + "?" + urlencode({"reference": proposal.reference})
+    )
+    _send(
+        "proposal_status_changed",
+        {"proposal": proposal, "follow_url": follow_url},
+        [proposal.submitter_email],
+        proposal.language,
+    )
