@@ -4,8 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from consultations.feeds import MeetingsAtomFeed, MeetingsFeed
+from kenitra_portal import exports
+from kenitra_portal.api import SchemaView, build_router
 from kenitra_portal.health import healthz
 from kenitra_portal.preview import preview
 from kenitra_portal.sitemaps import sitemaps
@@ -20,6 +23,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # The API has no language prefix: ?lang= or Accept-Language choose (see api.py).
+    path("api/v1/", include((build_router().urls, "api"))),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema"),
+        name="api_docs",
+    ),
 ]
 
 # Every public page lives under /ar/, /fr/ or /en/; "/" redirects to the visitor's language.
@@ -46,6 +57,12 @@ urlpatterns += i18n_patterns(
     ),
     path("feeds/workshops.rss", WorkshopsFeed(), name="workshops_feed"),
     path("feeds/workshops.atom", WorkshopsAtomFeed(), name="workshops_feed_atom"),
+    path("open-data/", exports.OpenDataView.as_view(), name="open_data"),
+    path(
+        "open-data/<slug:dataset>.<str:file_format>",
+        exports.download,
+        name="open_data_download",
+    ),
     prefix_default_language=True,
 )
 

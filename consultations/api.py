@@ -1,0 +1,181 @@
+"""API endpoints of meetings, organizations, people and their memberships."""
+
+from django.db.models import Prefetch
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins
+
+from kenitra_portal.api import PortalFilterSet, PortalViewSet
+from projects.models import Axis, Project
+
+from .models import (
+    AgendaItem,
+    Document,
+    FollowUpAction,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Participation,
+    Person,
+    PressCoverage,
+)
+from .serializers import (
+    MeetingSerializer,
+    MembershipSerializer,
+    OrganizationSerializer,
+    PersonSerializer,
+)
+
+
+class OrganizationFilterSet(PortalFilterSet):
+    kind = filters.MultipleChoiceFilter(choices=OrganizationKind.choices)
+
+    class Meta:
+        model = Organization
+        fields = ("slug", "parent")
+
+
+class PersonFilterSet(PortalFilterSet):
+    organization = filters.NumberFilter(
+        field_name="memberships__organization",
+        distinct=True,
+        label="Only members of the organization with this id.",
+    )
+
+    class Meta:
+        model = Person
+        fields = ("slug",)
+
+
+class MembershipFilterSet(PortalFilterSet):
+    class Meta:
+        model = Membership
+        fields = ("person", "organization")
+
+
+class MeetingFilterSet(PortalFilterSet):
+    kind = filters.MultipleChoiceFilter(choices=MeetingKind.choices)
+    status = filters.MultipleChoiceFilter(choices=MeetingStatus.choices)
+    axis = filters.NumberFilter(
+        field_name="axes",
+        distinct=True,
+        label="Only meetings that discussed this axis.",
+    )
+    start = filters.DateFromToRangeFilter(
+        label="Meetings starting within these dates (start_after, start_before)."
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ("slug", "parent")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List organizations"),
+    retrieve=extend_schema(summary="One organization"),
+)
+class OrganizationViewSet(PortalViewSet):
+    """The commune and its bodies, administrations, associations and press outlets."""
+
+    model = Organization
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilterSet
+    ordering_fields = ("id", "updated_at")
+
+    def with_related(self, queryset):
+        return queryset.select_related("parent")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List people, with their roles"),
+    retrieve=extend_schema(summary="One person, with their roles"),
+)
+class PersonViewSet(PortalViewSet):
+    """Officials and representatives named in the portal's records (Popolo `Person`)."""
+
+    model = Person
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilterSet
+    ordering_fields = ("id", "updated_at")
+
+    def with_related(self, queryset):
+        return queryset.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("organization"),
+            )
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List memberships (a person's role in a body)"),
+    retrieve=extend_schema(summary="One membership"),
+)
+class MembershipViewSet(PortalViewSet):
+    """A person's role in an organization over a period (Popolo `Membership`)."""
+
+    model = Membership
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilterSet
+    ordering_fields = ("id", "start_date", "end_date", "updated_at")
+
+    def with_related(self, queryset):
+        return queryset.select_related("person", "organization")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List meetings"),
+    retrieve=extend_schema(
+        summary="One meeting: agenda, participants, decisions, documents, press"
+    ),
+    create=extend_schema(summary="Create a meeting (staff token)"),
+    update=extend_schema(summary="Replace a meeting (staff token)"),
+    partial_update=extend_schema(summary="Change some fields of a meeting"),
+)
+class MeetingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet):
+    """Consultative meetings and sessions (Open Civic Data `Event`).
+
+    Only public follow-up actions and public documents are listed; internal ones
+    are for councillors, in the records area.
+    """
+
+    model = Meeting
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilterSet
+    ordering_fields = ("id", "start", "created_at", "updated_at")
+
+    def with_related(self, queryset):
+        people = ("person", "organization")
+        return queryset.select_related("parent", "venue", "organizer").prefetch_related(
+            Prefetch("axes", queryset=Axis.objects.published()),
+            Prefetch("projects", queryset=Project.objects.published()),
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(*people),
+            ),
+            "decisions",
+            Prefetch(
+                "follow_up_actions",
+                queryset=FollowUpAction.objects.filter(is_public=True).select_related(
+                    "owner_person", "owner_organization"
+                ),
+            ),
+            Prefetch("documents", queryset=Document.objects.filter(is_public=True)),
+            "photos",
+            Prefetch(
+                "press_coverage",
+                queryset=PressCoverage.objects.select_related("outlet"),
+            ),
+        )
+
+
+ROUTES = [
+    ("meetings", MeetingViewSet, "meeting"),
+    ("organizations", OrganizationViewSet, "organization"),
+    ("people", PersonViewSet, "person"),
+    ("memberships", MembershipViewSet, "membership"),
+]

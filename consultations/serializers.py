@@ -1,0 +1,394 @@
+"""Meetings, organizations and people as the public API shows them.
+
+Shapes follow Open Civic Data (events, participants, agenda) and Popolo (people,
+organizations, memberships); `popolo_*` serializers give Popolo's own field names
+for the open-data export.
+"""
+
+from rest_framework import serializers
+
+from kenitra_portal.serializers import (
+    LANGUAGES,
+    PageUrlField,
+    PortalSerializer,
+    PublishedRefSerializer,
+    TranslatedField,
+    context_language,
+)
+from projects.serializers import TIMESTAMPS, AxisRefSerializer, ProjectRefSerializer
+
+from .models import (
+    AgendaItem,
+    Decision,
+    Document,
+    FollowUpAction,
+    Meeting,
+    Membership,
+    Organization,
+    Participation,
+    Person,
+    Photo,
+    PressCoverage,
+    Venue,
+)
+
+
+class OrganizationRefSerializer(PortalSerializer):
+    name = TranslatedField()
+    url = PageUrlField()
+
+    class Meta:
+        model = Organization
+        fields = ("id", "slug", "name", "kind", "url")
+
+
+class PersonRefSerializer(PortalSerializer):
+    name = TranslatedField()
+    honorific = TranslatedField()
+    url = PageUrlField()
+
+    class Meta:
+        model = Person
+        fields = ("id", "slug", "name", "honorific", "url")
+
+
+class MeetingRefSerializer(PublishedRefSerializer):
+    title = TranslatedField()
+    url = PageUrlField()
+
+    class Meta:
+        model = Meeting
+        fields = ("id", "slug", "title", "start", "url")
+
+
+class OrganizationSerializer(PortalSerializer):
+    name = TranslatedField()
+    description = TranslatedField()
+    parent = OrganizationRefSerializer(read_only=True, allow_null=True)
+    url = PageUrlField()
+
+    class Meta:
+        model = Organization
+        fields = (
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "parent",
+            "description",
+            "website",
+            "url",
+            "created_at",
+            "updated_at",
+        )
+
+
+class PersonMembershipSerializer(PortalSerializer):
+    organization = OrganizationRefSerializer(read_only=True)
+    role = TranslatedField()
+
+    class Meta:
+        model = Membership
+        fields = ("id", "organization", "role", "start_date", "end_date")
+
+
+class PersonSerializer(PortalSerializer):
+    """A person who holds or held a public role; no private details are kept."""
+
+    name = TranslatedField()
+    honorific = TranslatedField()
+    memberships = PersonMembershipSerializer(many=True, read_only=True)
+    url = PageUrlField()
+
+    class Meta:
+        model = Person
+        fields = (
+            "id",
+            "slug",
+            "name",
+            "honorific",
+            "memberships",
+            "url",
+            "created_at",
+            "updated_at",
+        )
+
+
+class MembershipSerializer(PortalSerializer):
+    person = PersonRefSerializer(read_only=True)
+    organization = OrganizationRefSerializer(read_only=True)
+    role = TranslatedField()
+
+    class Meta:
+        model = Membership
+        fields = (
+            "id",
+            "person",
+            "organization",
+            "role",
+            "start_date",
+            "end_date",
+            "created_at",
+            "updated_at",
+        )
+
+
+class VenueSerializer(PortalSerializer):
+    name = TranslatedField()
+    address = TranslatedField()
+    city = TranslatedField()
+
+    class Meta:
+        model = Venue
+        fields = ("id", "name", "address", "city")
+
+
+class ParticipationSerializer(PortalSerializer):
+    """Who took part (a person, a body, or a person for a body) and as what."""
+
+    person = PersonRefSerializer(read_only=True, allow_null=True)
+    organization = OrganizationRefSerializer(read_only=True, allow_null=True)
+    role = TranslatedField()
+
+    class Meta:
+        model = Participation
+        fields = (
+            "id",
+            "person",
+            "organization",
+            "role",
+            "participation_role",
+            "spoke",
+            "order",
+        )
+
+
+class AgendaItemSerializer(PortalSerializer):
+    title = TranslatedField()
+    description = TranslatedField()
+    speaker = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="Id of the speaker's entry in the meeting's `participants`.",
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = ("id", "order", "title", "description", "speaker")
+
+
+class DecisionSerializer(PortalSerializer):
+    title = TranslatedField()
+    text = TranslatedField()
+
+    class Meta:
+        model = Decision
+        fields = ("id", "order", "title", "text")
+
+
+class FollowUpActionSerializer(PortalSerializer):
+    title = TranslatedField()
+    decision = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="Id of the decision, in the meeting's `decisions`, it carries out.",
+    )
+    owner_person = PersonRefSerializer(read_only=True, allow_null=True)
+    owner_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = FollowUpAction
+        fields = (
+            "id",
+            "title",
+            "decision",
+            "owner_person",
+            "owner_organization",
+            "due_date",
+            "status",
+        )
+
+
+class DocumentSerializer(PortalSerializer):
+    title = TranslatedField()
+
+    class Meta:
+        model = Document
+        fields = ("id", "title", "kind", "file")
+
+
+class PhotoSerializer(PortalSerializer):
+    caption = TranslatedField()
+    alt_text = TranslatedField()
+
+    class Meta:
+        model = Photo
+        fields = ("id", "image", "caption", "alt_text", "order")
+
+
+class PressCoverageSerializer(PortalSerializer):
+    outlet = OrganizationRefSerializer(read_only=True)
+    url = serializers.URLField(
+        read_only=True, help_text="The article on the outlet's site, when known."
+    )
+
+    class Meta:
+        model = PressCoverage
+        fields = ("id", "outlet", "title", "byline", "date", "language", "url", "text")
+
+
+class MeetingSerializer(PortalSerializer):
+    """A meeting (OCD `Event`): its agenda, who took part, what it decided."""
+
+    title = TranslatedField()
+    date_text = TranslatedField(required=False)
+    summary = TranslatedField(required=False)
+    attendance_note = TranslatedField(required=False)
+    minutes = TranslatedField(required=False)
+    parent = MeetingRefSerializer(read_only=True, allow_null=True)
+    venue = VenueSerializer(read_only=True, allow_null=True)
+    organizer = OrganizationRefSerializer(read_only=True, allow_null=True)
+    axes = AxisRefSerializer(many=True, read_only=True)
+    projects = ProjectRefSerializer(many=True, read_only=True)
+    agenda = AgendaItemSerializer(source="agenda_items", many=True, read_only=True)
+    participants = ParticipationSerializer(
+        source="participations", many=True, read_only=True
+    )
+    decisions = DecisionSerializer(many=True, read_only=True)
+    follow_up_actions = FollowUpActionSerializer(many=True, read_only=True)
+    documents = DocumentSerializer(many=True, read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+    press = PressCoverageSerializer(source="press_coverage", many=True, read_only=True)
+    url = PageUrlField()
+    venue_id = serializers.PrimaryKeyRelatedField(
+        source="venue",
+        queryset=Venue.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+    )
+    organizer_id = serializers.PrimaryKeyRelatedField(
+        source="organizer",
+        queryset=Organization.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "id",
+            "slug",
+            "kind",
+            "title",
+            "parent",
+            "start",
+            "end",
+            "date_text",
+            "venue",
+            "venue_id",
+            "status",
+            "organizer",
+            "organizer_id",
+            "summary",
+            "attendance_note",
+            "minutes",
+            "axes",
+            "projects",
+            "agenda",
+            "participants",
+            "decisions",
+            "follow_up_actions",
+            "documents",
+            "photos",
+            "press",
+            "publication_status",
+            "url",
+            *TIMESTAMPS,
+        )
+        read_only_fields = TIMESTAMPS
+        extra_kwargs = {
+            "start": {"help_text": "Null when the sources give no date (`date_text`)."}
+        }
+
+
+def popolo_names(instance, field, lang):
+    """Popolo's `other_names`: the name in each other language that has one."""
+    return [
+        {"name": value, "note": f"name in {code}", "lang": code}
+        for code in LANGUAGES
+        if code != lang and (value := getattr(instance, f"{field}_{code}"))
+    ]
+
+
+class PopoloPersonSerializer(serializers.ModelSerializer):
+    id = serializers.SerializerMethodField()
+    name = TranslatedField()
+    honorific_prefix = TranslatedField(source="honorific")
+    other_names = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = ("id", "name", "honorific_prefix", "other_names")
+
+    def get_id(self, person):
+        return f"person/{person.pk}"
+
+    def get_other_names(self, person):
+        return popolo_names(person, "name", context_language(self.context))
+
+
+class PopoloOrganizationSerializer(serializers.ModelSerializer):
+    id = serializers.SerializerMethodField()
+    name = TranslatedField()
+    classification = serializers.CharField(source="kind")
+    parent_id = serializers.SerializerMethodField()
+    other_names = serializers.SerializerMethodField()
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organization
+        fields = ("id", "name", "classification", "parent_id", "other_names", "links")
+
+    def get_id(self, organization):
+        return f"organization/{organization.pk}"
+
+    def get_parent_id(self, organization):
+        parent = organization.parent_id
+        return f"organization/{parent}" if parent else None
+
+    def get_other_names(self, organization):
+        return popolo_names(organization, "name", context_language(self.context))
+
+    def get_links(self, organization):
+        if not organization.website:
+            return []
+        return [{"url": organization.website, "note": "website"}]
+
+
+class PopoloMembershipSerializer(serializers.ModelSerializer):
+    id = serializers.SerializerMethodField()
+    person_id = serializers.SerializerMethodField()
+    organization_id = serializers.SerializerMethodField()
+    role = TranslatedField()
+
+    class Meta:
+        model = Membership
+        fields = (
+            "id",
+            "person_id",
+            "organization_id",
+            "role",
+            "start_date",
+            "end_date",
+        )
+
+    def get_id(self, membership):
+        return f"membership/{membership.pk}"
+
+    def get_person_id(self, membership):
+        return f"person/{membership.person_id}"
+
+    def get_organization_id(self, membership):
+        return f"organization/{membership.organization_id}"

@@ -1,0 +1,196 @@
+"""Bulk open-data downloads, made by the API's own serializers.
+
+CSV gets a byte-order mark so that spreadsheet programs read the Arabic as UTF-8,
+and any cell that a spreadsheet would take for a formula is neutralised.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
+
+from consultations.api import MeetingViewSet
+from consultations.models import Meeting, Membership, Organization, Person
+from consultations.serializers import (
+    MeetingSerializer,
+    PopoloMembershipSerializer,
+    PopoloOrganizationSerializer,
+    PopoloPersonSerializer,
+)
+from projects.api import ProjectViewSet
+from projects.models import Project
+from projects.serializers import ProjectSerializer
+from workshops.api import ProposalViewSet, WorkshopViewSet
+from workshops.models import Proposal, Workshop
+from workshops.serializers import ProposalSerializer, WorkshopSerializer
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: str
+    description: str
+    serializer_class: type
+    rows: object  # a callable returning the published rows, related rows prefetched
+
+    def data(self, request):
+        context = {"request": request, "lang": get_language()}
+        return self.serializer_class(self.rows(), many=True, context=context).data
+
+
+DATASETS = {
+    dataset.slug: dataset
+    for dataset in (
+        Dataset(
+            "projects",
+            _("Projects"),
+            _("Every project of the program: axis, status, progress, dates, budget."),
+            ProjectSerializer,
+            lambda: ProjectViewSet().with_related(Project.objects.published()),
+        ),
+        Dataset(
+            "meetings",
+            _("Meetings"),
+            _("Consultative meetings: date, venue, summary, agenda, participants."),
+            MeetingSerializer,
+            lambda: MeetingViewSet().with_related(Meeting.objects.published()),
+        ),
+        Dataset(
+            "workshops",
+            _("Workshops"),
+            _("Workshops held at the meetings, their axis and outcomes."),
+            WorkshopSerializer,
+            lambda: WorkshopViewSet().with_related(Workshop.objects.published()),
+        ),
+        Dataset(
+            "proposals",
+            _("Proposals"),
+            _("Published proposals, their status and the commune's answer."),
+            ProposalSerializer,
+            lambda: ProposalViewSet().with_related(Proposal.objects.published()),
+        ),
+    )
+}
+
+
+def neutralise(value):
+    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_columns(serializer, prefix=""):
+    """(column name, path in the data, is a list) for every readable field."""
+    for name, field in serializer.fields.items():
+        if field.write_only or name == "_fallback":
+            continue
+        if isinstance(field, serializers.ListSerializer):
+            child = field.child.fields
+            label = next((key for key in ("title", "name") if key in child), None)
+            if label is not None:
+                yield f"{prefix}{name}", (*prefix_path(prefix), name, label), True
+        elif isinstance(field, serializers.Serializer):
+            yield from csv_columns(field, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", (*prefix_path(prefix), name), False
+
+
+def prefix_path(prefix):
+    return tuple(part for part in prefix.split(".") if part)
+
+
+def cell(record, path, is_list):
+    value = record
+    for key in path[:-1] if is_list else path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if is_list:
+        value = LIST_SEPARATOR.join(
+            str(item.get(path[-1]) or "") for item in value or []
+        )
+    if value is None:
+        return ""
+    return neutralise(value if isinstance(value, str) else str(value))
+
+
+def render_csv(dataset, request):
+    serializer = dataset.serializer_class(
+        context={"request": request, "lang": get_language()}
+    )
+    columns = list(csv_columns(serializer))
+    out = io.StringIO()
+    # Excel opens a CSV as UTF-8 only when it starts with a byte-order mark.
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow([name for name, _path, _is_list in columns])
+    for record in dataset.data(request):
+        writer.writerow([cell(record, path, is_list) for _n, path, is_list in columns])
+    return HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+
+def render_json(payload):
+    return HttpResponse(
+        JSONRenderer().render(payload), content_type="application/json; charset=utf-8"
+    )
+
+
+def popolo(request):
+    """People, organizations and memberships with Popolo's names and ids."""
+    context = {"request": request, "lang": get_language()}
+    return {
+        "persons": PopoloPersonSerializer(
+            Person.objects.all(), many=True, context=context
+        ).data,
+        "organizations": PopoloOrganizationSerializer(
+            Organization.objects.all(), many=True, context=context
+        ).data,
+        "memberships": PopoloMembershipSerializer(
+            Membership.objects.all(), many=True, context=context
+        ).data,
+    }
+
+
+@require_safe
+def download(request, dataset, file_format):
+    if dataset == "popolo" and file_format == "json":
+        response = render_json(popolo(request))
+    elif dataset in DATASETS and file_format == "csv":
+        response = render_csv(DATASETS[dataset], request)
+    elif dataset in DATASETS and file_format == "json":
+        chosen = DATASETS[dataset]
+        results = chosen.data(request)
+        response = render_json(
+            {
+                "dataset": chosen.slug,
+                "language": get_language(),
+                "generated_at": timezone.localtime().isoformat(),
+                "count": len(results),
+                "results": results,
+            }
+        )
+    else:
+        raise Http404
+    filename = f"kenitra-{dataset}-{get_language()}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class OpenDataView(TemplateView):
+    template_name = "open_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["datasets"] = DATASETS.values()
+        return context

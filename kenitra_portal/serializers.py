@@ -1,0 +1,210 @@
+"""Serializer pieces every app's API shares: translated values, links, references.
+
+The language of a response is in the serializer context as `lang` ("ar", "fr", "en"
+or "all"), put there by the API views and by the open-data exports alike.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+FALLBACK_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+ALL_LANGUAGES = "all"
+
+TRANSLATED_SCHEMA = {
+    "oneOf": [
+        {
+            "type": "string",
+            "description": "The value in the requested language (or in Arabic when "
+            "it has no translation; see `_fallback`).",
+        },
+        {
+            "type": "object",
+            "description": "With `lang=all`: every translation, empty when missing.",
+            "properties": {code: {"type": "string"} for code in LANGUAGES},
+            "required": list(LANGUAGES),
+        },
+    ],
+}
+
+FALLBACK_SCHEMA = {
+    "type": "object",
+    "description": "Fields whose value is not in the requested language, with the "
+    "language it is in instead (the portal falls back to Arabic). Empty when every "
+    "value is in the requested language, and always empty with `lang=all`.",
+    "additionalProperties": {"type": "string", "enum": [FALLBACK_LANGUAGE]},
+    "example": {"summary": FALLBACK_LANGUAGE},
+}
+
+
+def context_language(context):
+    return context.get("lang") or FALLBACK_LANGUAGE
+
+
+def page_language(context):
+    """The language of links: the requested one, or Arabic for `lang=all`."""
+    lang = context_language(context)
+    return FALLBACK_LANGUAGE if lang == ALL_LANGUAGES else lang
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class TranslatedField(serializers.Field):
+    """A modeltranslation field: one language with fallback, or all of them.
+
+    Writes accept a string, stored in the request's language, or an object with
+    some of `ar`, `fr`, `en`.
+    """
+
+    def get_attribute(self, instance):
+        return instance
+
+    def translations(self, instance):
+        return {
+            code: getattr(instance, f"{self.source}_{code}", None) or ""
+            for code in LANGUAGES
+        }
+
+    def falls_back(self, instance):
+        lang = context_language(self.context)
+        if lang in (ALL_LANGUAGES, FALLBACK_LANGUAGE):
+            return False
+        values = self.translations(instance)
+        return not values[lang] and bool(values[FALLBACK_LANGUAGE])
+
+    def to_representation(self, instance):
+        values = self.translations(instance)
+        lang = context_language(self.context)
+        if lang == ALL_LANGUAGES:
+            return values
+        return values[lang] or values[FALLBACK_LANGUAGE]
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            lang = context_language(self.context)
+            if lang == ALL_LANGUAGES:
+                raise serializers.ValidationError(
+                    "With lang=all, send an object with ar, fr and/or en."
+                )
+            return {lang: data}
+        if (
+            isinstance(data, dict)
+            and data
+            and set(data) <= set(LANGUAGES)
+            and all(isinstance(value, str) for value in data.values())
+        ):
+            return data
+        raise serializers.ValidationError(
+            "Send a string, or an object whose keys are among ar, fr and en."
+        )
+
+
+@extend_schema_field(FALLBACK_SCHEMA)
+class FallbackField(serializers.Field):
+    """Says which translated values of its object are shown in Arabic instead."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return {
+            name: FALLBACK_LANGUAGE
+            for name, field in self.parent.fields.items()
+            if isinstance(field, TranslatedField) and field.falls_back(instance)
+        }
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "uri",
+        "nullable": True,
+        "description": "The object's public page on the portal, in the requested "
+        "language (Arabic with `lang=all`); null when it has no page of its own.",
+    }
+)
+class PageUrlField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        get_absolute_url = getattr(instance, "get_absolute_url", None)
+        if get_absolute_url is None:
+            return None
+        with translation.override(page_language(self.context)):
+            path = get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class PortalSerializer(serializers.ModelSerializer):
+    """Adds `_fallback` to any serializer with translated fields, and writes them."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if any(isinstance(field, TranslatedField) for field in fields.values()):
+            fields["_fallback"] = FallbackField()
+        return fields
+
+    def _pop_translations(self, validated_data):
+        translated = {}
+        for field in self.fields.values():
+            if isinstance(field, TranslatedField) and field.source in validated_data:
+                translated[field.source] = validated_data.pop(field.source)
+        return translated
+
+    @staticmethod
+    def _apply_translations(instance, translated):
+        for source, values in translated.items():
+            for code, value in values.items():
+                setattr(instance, f"{source}_{code}", value)
+
+    def _pop_many(self, validated_data):
+        return {
+            name: validated_data.pop(name)
+            for name, field in self.fields.items()
+            if isinstance(field, serializers.ManyRelatedField)
+            and name in validated_data
+        }
+
+    def create(self, validated_data):
+        return self.update(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        translated = self._pop_translations(validated_data)
+        many = self._pop_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        self._apply_translations(instance, translated)
+        self._clean(instance)
+        instance.save()
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        return instance
+
+    @staticmethod
+    def _clean(instance):
+        """The model's own rules (required Arabic title, constraints) as a 400."""
+        try:
+            instance.full_clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+
+
+class PublishedRefSerializer(PortalSerializer):
+    """A link to a publishable object, or null while that object is a draft."""
+
+    def to_representation(self, instance):
+        if not instance.is_published:
+            return None
+        return super().to_representation(instance)
