@@ -163,19 +163,26 @@ class Snippet:
 
 
 def snippet(obj, fields, words, length=200):
-    """An extract of `obj`'s text around what matched, the page's language first."""
+    """An extract of `obj`'s text around what matched, the page's language first.
+
+    A field may be a related object's ("axis.title").
+    """
     current = get_language()
     languages = [current] + [
         code for code, _name in settings.LANGUAGES if code != current
     ]
-    for field in fields:
-        translated = hasattr(obj, f"{field}_{current}")
+    for path in fields:
+        *related, field = path.split(".")
+        owner = obj
+        for name in related:
+            owner = getattr(owner, name)
+        translated = hasattr(owner, f"{field}_{current}")
         for language in languages if translated else [None]:
-            value = getattr(obj, f"{field}_{language}" if language else field)
+            value = getattr(owner, f"{field}_{language}" if language else field)
             marked = highlight(value, words, length)
             if marked is not None:
                 if language is None:
-                    language = getattr(obj, "language", current)
+                    language = getattr(owner, "language", current)
                 return Snippet(marked, None if language == current else language)
     # The match was in a field not shown (a location, a lead department): the
     # beginning of the first field still says what the record is.
@@ -202,7 +209,7 @@ SEARCH_KINDS = (
         _("Projects"),
         "projects.Project",
         ("axis",),
-        ("summary", "description"),
+        ("summary", "description", "axis.title"),
     ),
     SearchKind(
         "meetings",

@@ -39,6 +39,9 @@ _FOLDS = str.maketrans(
 # Bidi controls can reverse the text around them; they never belong in stored text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _NOT_WORD = re.compile(r"[\W_]")
+# No word is this long; a longer run of letters is a pasted link or code, and
+# PostgreSQL refuses to index a word of more than 2 KB (see kenitra_portal/search.py).
+MAX_WORD_LENGTH = 100
 
 
 def _fold_once(ch):
@@ -74,11 +77,13 @@ def normalize(text):
     """Fold Arabic spelling variants, French accents and case; keep only words.
 
     The result is the text's words separated by single spaces: letters and digits
-    only, so both databases split it into the same words.
+    only, so both databases split it into the same words. Words are cut at
+    MAX_WORD_LENGTH characters.
     """
     if not text:
         return ""
-    return " ".join("".join(map(_fold_char, str(text))).split())
+    words = "".join(map(_fold_char, str(text))).split()
+    return " ".join(word[:MAX_WORD_LENGTH] for word in words)
 
 
 def word_spans(text):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
@@ -9,6 +10,7 @@ from kenitra_portal.models import (
     SearchableModel,
     TimeStampedModel,
 )
+from kenitra_portal.text import normalize
 from kenitra_portal.uploads import SafeImageField
 
 
@@ -87,6 +89,15 @@ class Axis(PublishableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its projects' search text holds the axis's title (Project.build_search_text).
+        for project in self.projects.all():
+            project.axis = self
+            Project.objects.filter(pk=project.pk).update(
+                search_text=project.build_search_text()
+            )
+
     def get_absolute_url(self):
         return reverse("projects:axis_detail", kwargs={"slug": self.slug})
 
@@ -161,6 +172,15 @@ class Project(SearchableModel, PublishableModel):
 
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
+
+    def build_search_text(self):
+        # Axes are not searched on their own: a project is found by its axis's title
+        # too, so "الرقمنة" finds the digital open days of the digitalisation axis.
+        axis_titles = [
+            getattr(self.axis, f"title_{code}", "") or ""
+            for code, _name in settings.LANGUAGES
+        ]
+        return normalize(" ".join([super().build_search_text(), *axis_titles]))
 
 
 class Goal(TimeStampedModel):

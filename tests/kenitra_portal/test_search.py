@@ -1,0 +1,253 @@
+"""The one search: same answers on SQLite and PostgreSQL, drafts never found."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from kenitra_portal.models import PublicationStatus
+from kenitra_portal.search import SEARCH_KINDS, search_queryset
+from projects.models import Project
+from tests.factories import (
+    AxisFactory,
+    MeetingFactory,
+    ProjectFactory,
+    ProposalFactory,
+    WorkshopFactory,
+)
+
+SEARCH_URL = "/ar/search/"
+
+
+def found(q):
+    """Slugs (pk for proposals) found per kind, by the function the pages share."""
+    return {
+        kind.key: {
+            getattr(obj, "slug", obj.pk) for obj in search_queryset(kind.queryset(), q)
+        }
+        for kind in SEARCH_KINDS
+    }
+
+
+def nothing(**found_kinds):
+    """What `found` gives when only `found_kinds` have results."""
+    return {kind.key: set(found_kinds.get(kind.key, ())) for kind in SEARCH_KINDS}
+
+
+DIGITALISATION = {
+    "projects": {"digital-open-days"},
+    "meetings": {
+        "kenitra-openness-consultative-meeting",
+        "digitalisation-communal-services-session",
+    },
+    "workshops": {"workshop-digitalisation-communal-services"},
+}
+ALL_WORKSHOPS = {
+    "workshop-digitalisation-communal-services",
+    "workshop-culture-sport",
+    "workshop-citizen-participation",
+    "workshop-environment-sustainable-development",
+}
+
+
+# CI runs this on SQLite and on PostgreSQL: the same query must give the very same
+# records on both.
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("الرقمنه", nothing(**DIGITALISATION)),
+        ("الرقمنة", nothing(**DIGITALISATION)),
+        ("رقمنة", nothing(**DIGITALISATION)),
+        ("digitalisation", nothing(**DIGITALISATION)),
+        (
+            "احداث",
+            nothing(projects={"advisory-bodies", "municipal-stadium-sports-museum"}),
+        ),
+        (
+            "أحداث",
+            nothing(projects={"advisory-bodies", "municipal-stadium-sports-museum"}),
+        ),
+        ("متحف", nothing(projects={"municipal-stadium-sports-museum"})),
+        ("المتحف", nothing(projects={"municipal-stadium-sports-museum"})),
+        ("musée", nothing(projects={"municipal-stadium-sports-museum"})),
+        ("festival", nothing(projects={"gharb-culinary-arts-festival"})),
+        ("FESTIVAL", nothing(projects={"gharb-culinary-arts-festival"})),
+        ("Festîval", nothing(projects={"gharb-culinary-arts-festival"})),
+        ("festi", nothing(projects={"gharb-culinary-arts-festival"})),
+        ("مهرجان دولي", nothing(projects={"gharb-culinary-arts-festival"})),
+        ("مهرجان متحف", nothing()),
+        ("هيئات", nothing(projects={"advisory-bodies"})),
+        (
+            "الثقافة",
+            nothing(
+                projects={
+                    "municipal-stadium-sports-museum",
+                    "gharb-culinary-arts-festival",
+                },
+                workshops={"workshop-culture-sport"},
+            ),
+        ),
+        (
+            "Kénitra",
+            nothing(
+                projects={"digital-open-days"},
+                meetings={"kenitra-openness-consultative-meeting"},
+            ),
+        ),
+        (
+            "جودة",
+            nothing(
+                projects={"digital-open-days"},
+                meetings=DIGITALISATION["meetings"],
+                workshops=ALL_WORKSHOPS,
+            ),
+        ),
+        ("ورشة", nothing(workshops=ALL_WORKSHOPS)),
+        # Inside a word is not the start of a word: "stival" is no word of the text.
+        ("stival", nothing()),
+        ("كرة القدم", nothing()),
+    ],
+)
+def test_kenitra_content_gives_the_same_results_on_every_database(db, q, expected):
+    call_command("load_kenitra", verbosity=0)
+    assert found(q) == expected
+
+
+def test_words_with_a_joined_article_or_preposition_are_found(db):
+    ProjectFactory(slug="museum", title_ar="زيارة بالمتحف الرياضي")
+    ProjectFactory(slug="festival", title_ar="والمهرجان الدولي")
+    assert found("متحف")["projects"] == {"museum"}
+    assert found("المهرجان")["projects"] == {"festival"}
+    assert found("مهرجان")["projects"] == {"festival"}
+
+
+def test_an_empty_query_leaves_the_queryset_as_it_is(db):
+    ProjectFactory.create_batch(2)
+    assert search_queryset(Project.objects.all(), "  ،!  ").count() == 2
+
+
+def test_private_data_of_a_proposal_is_not_searched(db):
+    ProposalFactory(submitter_name="Yasmine Berrada", submitter_email="y@b.ma")
+    assert found("Berrada")["proposals"] == set()
+    assert found("y@b.ma")["proposals"] == set()
+
+
+@pytest.mark.parametrize("status", [PublicationStatus.DRAFT, PublicationStatus.REVIEW])
+def test_unpublished_records_are_never_found(client, db, status):
+    unpublished = {"publication_status": status}
+    ProjectFactory(title_ar="مشروع سري", **unpublished)
+    MeetingFactory(title_ar="لقاء سري", **unpublished)
+    WorkshopFactory(title_ar="ورشة سري", **unpublished)
+    ProposalFactory(title="اقتراح سري", **unpublished)
+    assert found("سري") == nothing()
+    response = client.get(SEARCH_URL, {"q": "سري"})
+    assert response.status_code == 200
+    assert "سري</mark>" not in response.content.decode()
+    assert response.context["total"] == 0
+
+
+def test_results_are_grouped_by_kind_with_links_and_highlights(client, db):
+    project = ProjectFactory(
+        title_ar="تنظيم مهرجان دولي", summary_ar="مهرجان لفنون الطبخ بمنطقة الغرب"
+    )
+    meeting = MeetingFactory(title_ar="لقاء حول المهرجان")
+    workshop = WorkshopFactory(title_ar="ورشة عمل", summary_ar="أفكار للمهرجان")
+    proposal = ProposalFactory(title="اقتراح", text="مهرجان في الحي")
+    response = client.get(SEARCH_URL, {"q": "مهرجان"})
+    html = response.content.decode()
+    assert [group.kind.key for group in response.context["groups"]] == [
+        "projects",
+        "meetings",
+        "workshops",
+        "proposals",
+    ]
+    assert [group.total for group in response.context["groups"]] == [1, 1, 1, 1]
+    for obj in (project, meeting, workshop, proposal):
+        assert f'href="{obj.get_absolute_url()}"' in html
+    assert "تنظيم <mark>مهرجان</mark> دولي" in html
+    assert "<mark>مهرجان</mark> لفنون الطبخ" in html
+    assert "لقاء حول <mark>المهرجان</mark>" in html
+    assert "أفكار <mark>للمهرجان</mark>" in html
+    assert "<mark>مهرجان</mark> في الحي" in html
+
+
+def test_highlight_keeps_the_spelling_of_the_text(client, db):
+    ProjectFactory(title_ar="إِحْداث متحف")
+    html = client.get(SEARCH_URL, {"q": "احداث"}).content.decode()
+    assert "<mark>إِحْداث</mark> متحف" in html
+
+
+def test_what_a_user_types_never_runs_as_script(client, db):
+    ProjectFactory(
+        title_ar="مشروع <script>alert(1)</script>",
+        summary_ar='<img src=x onerror="alert(2)"> script مشروع',
+    )
+    q = '<script>alert("q")</script> مشروع'
+    html = client.get(SEARCH_URL, {"q": q}).content.decode()
+    assert "<script>alert" not in html
+    assert "onerror" not in html
+    assert "&lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("q", ["", "   ", "!!! ،،،"])
+def test_a_query_without_words_finds_nothing(client, db, q):
+    ProjectFactory()
+    response = client.get(SEARCH_URL, {"q": q})
+    assert response.status_code == 200
+    assert response.context["groups"] == []
+
+
+def test_one_kind_is_shown_page_by_page(client, db):
+    ProjectFactory.create_batch(25, title_ar="مشروع الحديقة")
+    response = client.get(SEARCH_URL, {"q": "الحديقة"})
+    (projects,) = [g for g in response.context["groups"] if g.kind.key == "projects"]
+    assert projects.total == 25
+    assert len(projects.results) == 5
+    assert "kind=projects" in response.content.decode()
+
+    page_two = client.get(SEARCH_URL, {"q": "الحديقة", "kind": "projects", "page": 2})
+    (group,) = page_two.context["groups"]
+    assert group.total == 25
+    assert len(group.results) == 5
+    assert group.page_obj.number == 2
+
+
+def test_french_page_marks_arabic_fallback_and_finds_french_words(client, db):
+    axis = AxisFactory()
+    ProjectFactory(axis=axis, title_ar="مهرجان الطبخ", title_fr="", slug="ar-only")
+    ProjectFactory(
+        axis=axis, title_ar="مشروع", title_fr="Festival culinaire", slug="both"
+    )
+    html = client.get("/fr/search/", {"q": "مهرجان"}).content.decode()
+    assert 'href="/fr/projects/ar-only/" lang="ar" dir="rtl"' in html
+    html = client.get("/fr/search/", {"q": "culinaire"}).content.decode()
+    assert "Festival <mark>culinaire</mark>" in html
+    assert 'href="/fr/projects/both/">' in html
+
+
+def test_search_page_in_every_language(client, db):
+    for code in ("ar", "fr", "en"):
+        with translation.override(code):
+            url = reverse("search")
+        assert url == f"/{code}/search/"
+        response = client.get(url, {"q": "x"})
+        assert response.status_code == 200
+        assert f'lang="{code}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [5, 200])
+def test_search_page_queries_do_not_grow_with_results(
+    client, db, django_assert_num_queries, rows
+):
+    axis = AxisFactory()
+    meeting = MeetingFactory(title_ar="لقاء")
+    ProjectFactory.create_batch(rows, axis=axis, title_ar="حديقة عمومية")
+    MeetingFactory.create_batch(rows, title_ar="لقاء حول الحديقة")
+    WorkshopFactory.create_batch(
+        rows, meeting=meeting, axis=axis, title_ar="ورشة الحديقة"
+    )
+    ProposalFactory.create_batch(rows, axis=axis, title="حديقة للأطفال")
+    # Per kind: one count, one page of results (with its related rows).
+    with django_assert_num_queries(8):
+        response = client.get(SEARCH_URL, {"q": "حديقة"})
+    assert [group.total for group in response.context["groups"]] == [rows] * 4
