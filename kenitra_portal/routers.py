@@ -22,15 +22,10 @@ def replica_reads():
         _replica_reads.reset(token)
 
 
-def replica_aliases():
-    return [alias for alias in settings.DATABASES if alias.startswith("replica")]
-
-
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
-        replicas = replica_aliases()
-        if _replica_reads.get() and replicas:
-            return random.choice(replicas)  # noqa: S311 - load spreading, not secrecy
+        if _replica_reads.get() and settings.DATABASE_REPLICAS:
+            return random.choice(settings.DATABASE_REPLICAS)  # noqa: S311 - load spreading, not secrecy
         return "default"
 
     def db_for_write(self, model, **hints):

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "kenitra_portal.admin_locale.AdminArabicByDefaultMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After the locale is known, before anything that reads the session or the user.
     "kenitra_portal.middleware.AnonymousPageCacheMiddleware",
@@ -165,6 +166,13 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads (kenitra_portal/uploads.py); the pixel limit stops decompression bombs.
+UPLOAD_MAX_IMAGE_MB = env_int("UPLOAD_MAX_IMAGE_MB", 10)
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 20)
+# Meeting documents live outside MEDIA_ROOT: only the document view serves them, after
+# checking who asks (an internal document must not be reachable by its address).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-media"))
 
 LOGIN_URL = "admin:login"
 
@@ -269,6 +277,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
     )
     DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
 DATABASE_ROUTERS = ["kenitra_portal.routers.PrimaryReplicaRouter"]
 
 # The admin's address; moving it off /admin/ spares it most scripted guessing.
@@ -367,6 +376,8 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names; hashed ones are cached for ever
+# Outside production, files are served from their apps' folders, no collectstatic.
+WHITENOISE_USE_FINDERS = True
 
 # JSON lines on standard output, each with the id of its request (LOG_FORMAT=text
 # for a terminal).
@@ -397,8 +408,6 @@ LOGGING = {
         },
     },
 }
-# Outside production, files are served from their apps' folders, no collectstatic.
-WHITENOISE_USE_FINDERS = True
 
 # --- Citizens' proposals and e-mail --------------------------------------------------
 

@@ -44,10 +44,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Each gunicorn worker keeps its connection instead of opening one per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
-for _alias in DATABASES:  # noqa: F405
-    if _alias.startswith("replica"):
-        DATABASES[_alias]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]  # noqa: F405
-        DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+for _alias in DATABASE_REPLICAS:  # noqa: F405
+    DATABASES[_alias]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]  # noqa: F405
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # Without Redis each gunicorn worker would keep its own page cache, and an edit saved
 # through one worker would not clear the others': no page cache unless asked for.

@@ -1,0 +1,132 @@
+"""The anonymous page cache: served from memory, never stale, never personal."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from kenitra_portal.models import PublicationStatus
+from projects.models import Project
+from tests.factories import ProjectFactory
+
+
+@pytest.fixture
+def page_cache(settings, db):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def project(page_cache):
+    return ProjectFactory(title_ar="مشروع المكتبة الرقمية", slug="digital-library")
+
+
+def test_second_anonymous_visit_is_served_without_a_query(
+    client, project, django_assert_num_queries
+):
+    url = project.get_absolute_url()
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "مشروع المكتبة الرقمية" in second.content.decode()
+
+
+def test_a_published_edit_shows_at_once_to_anonymous_visitors(client, project):
+    url = project.get_absolute_url()
+    client.get(url)
+
+    project.title_ar = "مشروع الخزانة الرقمية"
+    project.save()
+    response = client.get(url)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "مشروع الخزانة الرقمية" in response.content.decode()
+
+
+def test_an_edit_saved_in_the_admin_shows_at_once_on_the_home_page(
+    client, project, superuser
+):
+    home = reverse("projects:home")
+    assert "مشروع المكتبة الرقمية" in client.get(home).content.decode()
+
+    editor = client.__class__()
+    editor.force_login(superuser)
+    Project.objects.filter(pk=project.pk).update(title_ar="عنوان بلا إشارة")
+    # QuerySet.update() sends no signal; any write by staff still clears the cache.
+    editor.post(reverse("admin:logout"))
+    response = client.get(home)
+
+    assert "عنوان بلا إشارة" in response.content.decode()
+
+
+def test_unpublishing_hides_the_page_at_once(client, project):
+    url = project.get_absolute_url()
+    assert client.get(url).status_code == 200
+
+    project.publication_status = PublicationStatus.DRAFT
+    project.save()
+
+    assert client.get(url).status_code == 404
+
+
+def test_pages_are_cached_per_language(client, project):
+    project.title_fr = "Bibliothèque numérique"
+    project.save()
+    client.get(project.get_absolute_url())
+
+    response = client.get(f"/fr/projects/{project.slug}/")
+
+    assert "Bibliothèque numérique" in response.content.decode()
+    assert 'lang="fr"' in response.content.decode()
+
+
+def test_signed_in_staff_never_get_a_cached_page(client, project, staff_user):
+    url = project.get_absolute_url()
+    client.get(url)
+    client.force_login(staff_user)
+
+    response = client.get(url)
+
+    assert "X-Page-Cache" not in response
+
+
+def test_a_page_with_a_form_is_not_cached_with_someone_elses_csrf_token(
+    client, page_cache
+):
+    response = client.get(reverse("admin:login"))
+
+    assert "X-Page-Cache" not in response
+    assert client.get(reverse("admin:login")).get("X-Page-Cache") is None
+
+
+def test_the_request_id_is_fresh_on_a_cached_page(client, project):
+    url = project.get_absolute_url()
+    first = client.get(url)
+    second = client.get(url)
+
+    assert second["X-Page-Cache"] == "hit"
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+
+
+def test_missing_pages_and_health_checks_are_not_cached(client, page_cache):
+    assert client.get("/ar/projects/no-such-project/").status_code == 404
+    client.get("/healthz")
+
+    assert "X-Page-Cache" not in client.get("/healthz")
+    assert "X-Page-Cache" not in client.get("/ar/projects/no-such-project/")
+
+
+def test_a_post_is_never_answered_from_the_cache(client, project):
+    url = project.get_absolute_url()
+    client.get(url)
+
+    response = client.post(url)
+
+    assert response.get("X-Page-Cache") != "hit"
