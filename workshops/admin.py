@@ -1,26 +1,99 @@
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
-from kenitra_portal.admin import ContentAdmin, PublishableInlineMixin
+from kenitra_portal.admin import (
+    ContentAdmin,
+    PublicationStatusForm,
+    PublishableAdminForm,
+    PublishableInlineMixin,
+)
+from kenitra_portal.models import PublicationStatus
 
-from .models import Proposal, ProposalStatusChange, Workshop
+from . import services
+from .models import (
+    Proposal,
+    ProposalSource,
+    ProposalStatus,
+    ProposalStatusChange,
+    Workshop,
+)
+
+
+class ProposalStatusFormMixin:
+    """A change of status must be one that may be made (services.TRANSITIONS)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        to_status = cleaned.get("status")
+        if to_status is None:
+            return cleaned
+        # Until _post_clean, the instance still holds the stored values.
+        from_status = "" if self.instance._state.adding else self.instance.status
+        answers = [f"public_answer_{code}" for code, _name in settings.LANGUAGES]
+        try:
+            services.validate_status_change(
+                from_status,
+                to_status,
+                has_answer=any(cleaned.get(name) for name in answers),
+                project=cleaned.get("project", self.instance.project),
+                merged_into=cleaned.get("merged_into", self.instance.merged_into),
+                proposal_pk=self.instance.pk,
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field == "public_answer":
+                    field = f"public_answer_{settings.LANGUAGE_CODE}"
+                self.add_error(field if field in self.fields else None, messages)
+        return cleaned
+
+
+class ProposalModerationForm(ProposalStatusFormMixin, PublishableAdminForm):
+    status_note = forms.CharField(
+        label=_("Internal note on this change of status"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the status history; never shown publicly."),
+    )
+
+
+class WorkshopProposalForm(ProposalStatusFormMixin, PublicationStatusForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding:
+            self.instance.source = ProposalSource.WORKSHOP
 
 
 class WorkshopProposalInline(PublishableInlineMixin, TranslationStackedInline):
+    """Proposals gathered at a workshop, typed in by staff; same statuses as online."""
+
     model = Proposal
+    form = WorkshopProposalForm
     extra = 0
     fields = (
+        "reference",
         "axis",
         "title",
         "text",
-        "source",
         "carried_by",
         "status",
         "public_answer",
         "project",
         "publication_status",
     )
+    readonly_fields = ("reference",)
     autocomplete_fields = ("axis", "carried_by", "project")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Accepting a proposal for publication is moderation, which editors do.
+        formset.form.can_publish = services.can_moderate(request.user)
+        return formset
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -52,8 +125,121 @@ class WorkshopAdmin(ContentAdmin):
     inlines = [WorkshopProposalInline]
 
 
+class ModerationQueueFilter(admin.SimpleListFilter):
+    title = _("moderation")
+    parameter_name = "moderation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("new", _("New, not yet published")),
+            ("unanswered", _("Published, waiting for an answer")),
+            ("under_study", _("Under study")),
+        ]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**MODERATION_QUEUES.get(self.value(), {}))
+
+
+MODERATION_QUEUES = {
+    "new": {
+        "status": ProposalStatus.RECEIVED,
+        "publication_status__in": [PublicationStatus.DRAFT, PublicationStatus.REVIEW],
+    },
+    "unanswered": {
+        "status": ProposalStatus.RECEIVED,
+        "publication_status": PublicationStatus.PUBLISHED,
+    },
+    "under_study": {"status": ProposalStatus.UNDER_STUDY},
+}
+
+
+def _moderate(modeladmin, request, queryset, to_status):
+    moved, refused = 0, []
+    for proposal in queryset:
+        try:
+            services.change_status(proposal, to_status, by=request.user)
+            moved += 1
+        except ValidationError as error:
+            refused.append(f"{proposal}: {' '.join(error.messages)}")
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d proposal changed.", "%(count)d proposals changed.", moved)
+        % {"count": moved},
+        messages.SUCCESS,
+    )
+    for message in refused:
+        modeladmin.message_user(request, message, messages.WARNING)
+
+
+@admin.action(description=_("Accept for publication"), permissions=["publish"])
+def accept_for_publication(modeladmin, request, queryset):
+    modeladmin.change_status(request, queryset, PublicationStatus.PUBLISHED)
+
+
+@admin.action(description=_("Mark as under study"), permissions=["change"])
+def mark_under_study(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, ProposalStatus.UNDER_STUDY)
+
+
+@admin.action(description=_("Mark as accepted"), permissions=["change"])
+def mark_accepted(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, ProposalStatus.ACCEPTED)
+
+
+@admin.action(
+    description=_("Merge duplicates into the oldest selected proposal"),
+    permissions=["change"],
+)
+def merge_duplicates(modeladmin, request, queryset):
+    proposals = list(queryset.order_by("created_at", "id"))
+    if len(proposals) < 2:
+        modeladmin.message_user(
+            request,
+            _("Select at least two proposals that say the same thing."),
+            messages.WARNING,
+        )
+        return
+    into, *duplicates = proposals
+    merged = services.merge_duplicates(duplicates, into=into, by=request.user)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d proposal merged into %(into)s.",
+            "%(count)d proposals merged into %(into)s.",
+            len(merged),
+        )
+        % {"count": len(merged), "into": into},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(
+    description=_("Erase the submitters' personal data now"), permissions=["change"]
+)
+def erase_personal_data(modeladmin, request, queryset):
+    erased = services.erase_personal_data(queryset.filter(anonymized_at__isnull=True))
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Personal data erased from %(count)d proposal.",
+            "Personal data erased from %(count)d proposals.",
+            erased,
+        )
+        % {"count": erased},
+        messages.SUCCESS,
+    )
+
+
 @admin.register(Proposal)
 class ProposalAdmin(ContentAdmin):
+    """The moderation queue: read, publish, answer, merge and link to projects.
+
+    Declining needs a public reason and merging into a project needs the project,
+    so both are done on the proposal's own page; the rest also works on a selection.
+    """
+
+    form = ProposalModerationForm
+    change_list_template = "admin/workshops/proposal/change_list.html"
     list_display = (
         "__str__",
         "title",
@@ -64,10 +250,102 @@ class ProposalAdmin(ContentAdmin):
         "last_edited_by",
         "created_at",
     )
-    list_filter = ("status", "source", "axis")
+    list_filter = (ModerationQueueFilter, "status", "source", "axis")
+    show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ("axis", "last_edited_by")
     date_hierarchy = "created_at"
     search_fields = ("reference", "title")
-    readonly_fields = ("reference", "submitter_ip", "consent_given_at", "anonymized_at")
+    readonly_fields = (
+        "reference",
+        "submitter_ip",
+        "consent_given_at",
+        "anonymized_at",
+        "answered_at",
+    )
     autocomplete_fields = ("axis", "workshop", "carried_by", "project", "merged_into")
+    actions = [
+        accept_for_publication,
+        mark_under_study,
+        mark_accepted,
+        merge_duplicates,
+        erase_personal_data,
+    ]
     inlines = [StatusChangeInline]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "reference",
+                    "axis",
+                    "title",
+                    "text",
+                    "language",
+                    "source",
+                    "workshop",
+                    "carried_by",
+                    "edit_version",
+                )
+            },
+        ),
+        (
+            _("Moderation"),
+            {
+                "fields": (
+                    "status",
+                    "status_note",
+                    "public_answer",
+                    "answered_at",
+                    "project",
+                    "merged_into",
+                    "publication_status",
+                    "review_note",
+                )
+            },
+        ),
+        (
+            _("Submitter: personal data, never published (law 09-08)"),
+            {
+                "fields": (
+                    "submitter_name",
+                    "submitter_association",
+                    "submitter_email",
+                    "submitter_phone",
+                    "submitter_ip",
+                    "consent_given_at",
+                    "anonymized_at",
+                )
+            },
+        ),
+    )
+
+    def has_publish_permission(self, request):
+        # Accepting a citizen's proposal for publication is moderation, which the
+        # issue gives to editors; publishing other content stays with publishers.
+        return services.can_moderate(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = services.can_moderate(request.user)
+        return form
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # "Accept for publication" says the same for proposals.
+        actions.pop("publish_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        obj.status_note = form.cleaned_data.get("status_note", "")
+        super().save_model(request, obj, form, change)
+
+    def changelist_view(self, request, extra_context=None):
+        counts = Proposal.objects.aggregate(
+            **{
+                name: Count("id", filter=Q(**lookups))
+                for name, lookups in MODERATION_QUEUES.items()
+            }
+        )
+        return super().changelist_view(
+            request, {**(extra_context or {}), "moderation_counts": counts}
+        )

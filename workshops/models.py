@@ -249,14 +249,51 @@ class Proposal(SearchableModel, PublishableModel):
     def __str__(self):
         return self.reference or self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The status as stored, to tell on save whether it changed.
+        if "status" in field_names:
+            instance._stored_status = values[field_names.index("status")]
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_status = self.status
+
     def save(self, *args, **kwargs):
         self.text_fingerprint = fingerprint_text(self.text)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "text_fingerprint"}
+        adding = self._state.adding
+        previous = "" if adding else self._previous_status()
         if self.reference:
             super().save(*args, **kwargs)
-            return
+        else:
+            self._save_with_new_reference(*args, **kwargs)
+        self._stored_status = self.status
+        if previous != self.status:
+            # Whatever changed it (the admin, a workshop's inline, an action, a
+            # service), every change of status leaves a dated row and tells the
+            # author. services builds on this module, hence the late import.
+            from .services import record_status_change
+
+            record_status_change(
+                self,
+                previous,
+                by=self.last_edited_by,
+                note=getattr(self, "status_note", ""),
+            )
+
+    def _previous_status(self):
+        if hasattr(self, "_stored_status"):
+            return self._stored_status
+        return (
+            Proposal.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        ) or ""
+
+    def _save_with_new_reference(self, *args, **kwargs):
         # Two proposals sent in the same instant may pick the same number; the
         # unique constraint refuses the second, which takes the next one.
         for attempt in range(5):

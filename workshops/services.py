@@ -40,8 +40,12 @@ TRANSITIONS = {
 RATE_WINDOW_SECONDS = 60 * 60
 
 
+def can_moderate(user):
+    return bool(user and user.is_active and user.has_perm(MODERATE))
+
+
 def _require_moderator(user):
-    if user is None or not user.has_perm(MODERATE):
+    if not can_moderate(user):
         raise PermissionDenied(_("Only editors may moderate proposals."))
 
 
@@ -88,7 +92,11 @@ def has_public_answer(proposal):
 
 
 def record_status_change(proposal, from_status, *, by=None, note=""):
-    """Keep the dated step the proposal just took, and tell its author."""
+    """Keep the dated step the proposal just took, and tell its author.
+
+    Proposal.save() calls this whenever the status it stores differs from the one
+    it loaded, so no path can change a status without leaving its row.
+    """
     change = ProposalStatusChange.objects.create(
         proposal=proposal,
         from_status=from_status,
@@ -116,7 +124,10 @@ def change_status(
     merged_into=None,
     note="",
 ):
-    """Move a proposal to `to_status`; `public_answer` maps language codes to text."""
+    """Move a proposal to `to_status`; `public_answer` maps language codes to text.
+
+    The status history row is written by Proposal.save().
+    """
     _require_moderator(by)
     from_status = proposal.status
     for code, text in (public_answer or {}).items():
@@ -136,9 +147,15 @@ def change_status(
     if from_status == S.MERGED and to_status != S.MERGED:
         proposal.merged_into = None
     proposal.status = to_status
-    proposal.last_edited_by = by
+    proposal.status_note = note
+    _save_as(proposal, by)
+
+
+def _save_as(proposal, user):
+    proposal.last_edited_by = user
+    # A copy open in the admin is now stale; its save is refused, not applied over.
+    proposal.version += 1
     proposal.save()
-    return record_status_change(proposal, from_status, by=by, note=note)
 
 
 def publish(proposal, *, by):
@@ -147,8 +164,7 @@ def publish(proposal, *, by):
     if proposal.is_published:
         return
     proposal.publication_status = PublicationStatus.PUBLISHED
-    proposal.last_edited_by = by
-    proposal.save()
+    _save_as(proposal, by)
 
 
 @transaction.atomic
@@ -182,7 +198,6 @@ def submit_proposal(cleaned_data, *, language, ip):
         submitter_ip=ip or None,
         consent_given_at=timezone.now(),
     )
-    record_status_change(proposal, "")
     transaction.on_commit(lambda: notify_staff_of_arrival(proposal))
     return proposal
 
