@@ -24,6 +24,7 @@ class ListPagesSitemap(PortalSitemap):
             "projects:project_list",
             "consultations:meeting_list",
             "workshops:workshop_list",
+            "workshops:proposal_list",
         ]
 
     def location(self, item):
