@@ -201,3 +201,21 @@ class ProposalFactory(PublishedFactory):
 
     class Meta:
         model = workshops.Proposal
+
+
+class ProjectImageFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory)
+    image = factory.django.ImageField(width=800, height=600, color="green")
+    alt_text_ar = factory.Sequence(lambda n: f"صورة من المشروع {n}")
+
+    class Meta:
+        model = projects.ProjectImage
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    image = factory.django.ImageField(width=800, height=600, color="blue")
+    alt_text_ar = factory.Sequence(lambda n: f"صورة من اللقاء {n}")
+
+    class Meta:
+        model = consultations.Photo
