@@ -130,7 +130,7 @@ class ProjectViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalVie
 
     def with_related(self, queryset):
         return queryset.select_related("axis").prefetch_related(
-            Prefetch("goals", queryset=Goal.objects.select_related("project")),
+            Prefetch("goals", queryset=Goal.objects.select_related("axis", "project")),
             "milestones",
             Prefetch("updates", queryset=ProjectUpdate.objects.published()),
             "images",
