@@ -165,9 +165,11 @@ class ProposalCreateView(FormView):
         ip = client_ip(request)
         if services.is_rate_limited(ip):
             # Nothing is stored and nothing is lost: the form comes back as typed.
-            return self.render_to_response(
+            response = self.render_to_response(
                 self.get_context_data(form=form, rate_limited=True), status=429
             )
+            response["Retry-After"] = str(services.RATE_WINDOW_SECONDS)
+            return response
         if not form.is_valid():
             if form.caught_a_script:
                 services.count_submission(ip)
