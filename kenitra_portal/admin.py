@@ -87,13 +87,13 @@ class PublicationStatusForm(forms.ModelForm):
 
 class PublishableAdminForm(PublicationStatusForm):
     # The version the editor started from, compared with the stored one on save.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             # Read from the database: a reverted history entry carries an old version.
-            self.fields["version"].initial = (
+            self.fields["edit_version"].initial = (
                 type(self.instance)
                 ._default_manager.filter(pk=self.instance.pk)
                 .values_list("version", flat=True)
@@ -111,7 +111,7 @@ class PublishableAdminForm(PublicationStatusForm):
                 .values_list("version", flat=True)
                 .first()
             )
-            if cleaned_data.get("version") != stored:
+            if cleaned_data.get("edit_version") != stored:
                 raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
         status = cleaned_data.get("publication_status")
         if (
