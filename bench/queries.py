@@ -1,0 +1,61 @@
+"""Finds the benchmark's pages in the current database and counts their SQL queries.
+
+Run with the benchmark's environment (production settings, the page cache off so
+every query shows); prints one JSON object: {page: {"path", "status", "queries"}}.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenitra_portal.settings.production")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from consultations.models import Meeting  # noqa: E402
+from projects.models import Project  # noqa: E402
+
+SEARCH = "المكتبة"
+
+
+def pages():
+    project = Project.objects.published().order_by("pk").first()
+    meeting = Meeting.objects.published().order_by("pk").first()
+    return {
+        "home": "/ar/",
+        "projects list": "/ar/projects/",
+        "a project": f"/ar/projects/{project.slug}/" if project else None,
+        "a meeting": f"/ar/meetings/{meeting.slug}/" if meeting else None,
+        "search": f"/ar/search/?q={SEARCH}",
+        "API list": "/api/v1/projects/",
+    }
+
+
+def main():
+    client = Client(HTTP_HOST="127.0.0.1")
+    found = {}
+    for name, path in pages().items():
+        if path is None:
+            found[name] = {"path": None, "status": None, "queries": None}
+            continue
+        client.get(path, secure=True)  # the first visit fills per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, secure=True)
+        found[name] = {
+            "path": path,
+            "status": response.status_code,
+            "queries": len(queries),
+        }
+    print(json.dumps(found, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""`make bench`: the portal under gunicorn with production settings on PostgreSQL.
+
+Builds a scratch database with the Kenitra content plus generate_demo_data's volume,
+starts gunicorn on 127.0.0.1 and measures every page against that one server with
+wrk (Debian's package), in bounded runs: one client, 10 and 50 concurrent clients.
+Prints requests per second, p50/p95 latency, errors, each page's throughput as a
+fraction of a static file served by the same process, and SQL queries per page at
+two data volumes. Writes the figures to bench/results/.
+"""
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+SERVER = "127.0.0.1"
+# nginx sets this in production; without it the production settings redirect to HTTPS.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https", "Host": SERVER}
+TARGET_FRACTION = 0.5
+TARGET_P95_RATIO = 5
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default="kenitra_bench")
+    parser.add_argument(
+        "--fresh", action="store_true", help="drop the scratch database first"
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args()
+
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    env = environment(args)
+
+    small = prepare_database(args, env)
+    print("Collecting static files…", flush=True)
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    pages = count_queries(env)
+    static = static_file(env)
+    pages["static file"] = {"path": static, "status": None, "queries": 0}
+
+    server = start_gunicorn(args, env)
+    try:
+        results = measure(args, pages)
+    finally:
+        stop(server)
+
+    report(args, pages, small, results)
+
+
+def environment(args):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kenitra_portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": f"{SERVER},localhost",
+        "DATABASE_URL": f"postgres://postgres@{SERVER}:5432/{args.database}",
+        "REDIS_URL": args.redis_url,
+        # A prefix of its own: nothing left from another run or another project.
+        "CACHE_KEY_PREFIX": f"bench-{os.getpid()}-{int(time.time())}",
+        "STATIC_ROOT": str(RESULTS / "static"),
+        "MEDIA_ROOT": str(RESULTS / "media"),
+        "DOCUMENTS_ROOT": str(RESULTS / "private-media"),
+        # The API's per-address limit would answer most of wrk's requests with 429.
+        "API_ANON_RATE": "",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env, *arguments, capture=False):
+    return subprocess.run(  # noqa: S603 - our interpreter, our arguments
+        [PYTHON, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def prepare_database(args, env):
+    """Create and fill the scratch database; return query counts at small volume."""
+    small_file = RESULTS / f"queries-small-{args.database}.json"
+    admin = psycopg2.connect(host=SERVER, user="postgres", dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        if args.fresh:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{args.database}"')
+            small_file.unlink(missing_ok=True)
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [args.database])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{args.database}"')
+    admin.close()
+
+    print(f"Migrating {args.database}…", flush=True)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "load_kenitra", "-v", "0")
+    if not demo_loaded(args.database):
+        # Query counts with the Kenitra content alone, before the volume arrives.
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        small_file.write_text(json.dumps(count_queries(env), ensure_ascii=False))
+        print("Generating the demo volume…", flush=True)
+        manage(env, "generate_demo_data", "--seed", str(args.seed))
+    if small_file.exists():
+        return json.loads(small_file.read_text())
+    return {}
+
+
+def demo_loaded(database):
+    db = psycopg2.connect(host=SERVER, user="postgres", dbname=database)
+    try:
+        with db.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM projects_project WHERE slug LIKE 'demo-%%'"
+            )
+            return cursor.fetchone()[0] > 0
+    finally:
+        db.close()
+
+
+def count_queries(env):
+    result = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [PYTHON, str(ROOT / "bench" / "queries.py")],
+        cwd=ROOT,
+        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def static_file(env):
+    manifest = json.loads((Path(env["STATIC_ROOT"]) / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["bootstrap/css/bootstrap.rtl.min.css"]
+
+
+def start_gunicorn(args, env):
+    command = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(ROOT / "deploy" / "gunicorn.conf.py"),
+        "--bind",
+        f"{SERVER}:{args.port}",
+    ]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    log = (RESULTS / "gunicorn.log").open("w")
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and config
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if fetch(args.port, "/healthz")[0] == 200:
+            return server
+        if server.poll() is not None:
+            break
+        time.sleep(0.3)
+    stop(server)
+    sys.exit(f"gunicorn did not answer /healthz; see {RESULTS / 'gunicorn.log'}")
+
+
+def stop(server):
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def fetch(port, path):
+    request = urllib.request.Request(
+        f"http://{SERVER}:{port}{path}", headers=PROXY_HEADERS
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+    except OSError:
+        return None, {}
+
+
+def wrk(port, path, connections, duration):
+    command = [
+        "wrk",
+        f"--threads={min(connections, 2)}",
+        f"--connections={connections}",
+        f"--duration={duration}s",
+        "--timeout=10s",
+        f"--script={ROOT / 'bench' / 'report.lua'}",
+    ]
+    for name, value in PROXY_HEADERS.items():
+        command += ["--header", f"{name}: {value}"]
+    command.append(f"http://{SERVER}:{port}{path}")
+    output = subprocess.run(  # noqa: S603 - wrk against our own server
+        command, check=True, text=True, capture_output=True
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    figures = json.loads(line.removeprefix("BENCH "))
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    figures["errors"] = sum(
+        figures[kind] for kind in ("connect", "read", "write", "status", "timeout")
+    )
+    return figures
+
+
+def measure(args, pages):
+    results = {}
+    for name, page in pages.items():
+        path = page["path"]
+        if path is None:
+            results[name] = {"missing": "no published row to show"}
+            continue
+        status, headers = fetch(args.port, path)
+        if status != 200:
+            results[name] = {"missing": f"HTTP {status} at {path}"}
+            print(f"  {name}: {path} answers {status}, not measured", flush=True)
+            continue
+        fetch(args.port, path)  # the second visit is served from the page cache
+        print(f"  measuring {name} ({path})…", flush=True)
+        results[name] = {
+            "cache": headers.get("X-Page-Cache"),
+            "single": wrk(args.port, path, 1, args.duration),
+            "c10": wrk(args.port, path, 10, args.duration),
+            "c50": wrk(args.port, path, 50, args.duration),
+        }
+    return results
+
+
+def report(args, pages, small, results):
+    ceiling = results.get("static file", {}).get("c10", {}).get("rps")
+    header = (
+        f"{'page':<14} {'queries':>9} {'req/s@10':>9} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'1-client p50':>12} {'p95/p50₁':>8} {'of static':>9} {'errors@50':>9}"
+    )
+    lines = [header, "-" * len(header)]
+    failures = []
+    for name, outcome in results.items():
+        if "missing" in outcome:
+            lines.append(f"{name:<14} MISSING: {outcome['missing']}")
+            failures.append(f"{name} is missing")
+            continue
+        c10, single, c50 = outcome["c10"], outcome["single"], outcome["c50"]
+        queries = pages[name]["queries"]
+        before = small.get(name, {}).get("queries")
+        shown = f"{before}→{queries}" if before is not None else str(queries)
+        ratio = c10["p95_us"] / single["p50_us"] if single["p50_us"] else 0
+        fraction = c10["rps"] / ceiling if ceiling else 0
+        lines.append(
+            f"{name:<14} {shown:>9} {c10['rps']:>9.0f} {c10['p50_us'] / 1000:>7.1f} "
+            f"{c10['p95_us'] / 1000:>7.1f} {single['p50_us'] / 1000:>12.2f} "
+            f"{ratio:>8.1f} {fraction:>9.2f} {c50['errors']:>9}"
+        )
+        outcome.update(queries=queries, queries_small=before, p95_ratio=ratio)
+        outcome["fraction_of_static"] = fraction
+        if before is not None and before != queries:
+            failures.append(f"{name}: {before} queries small, {queries} at volume")
+        if name != "static file" and fraction < TARGET_FRACTION:
+            failures.append(f"{name}: {fraction:.2f} of the static file's throughput")
+        if ratio > TARGET_P95_RATIO:
+            failures.append(
+                f"{name}: p95 at 10 clients is {ratio:.1f}× the 1-client p50"
+            )
+        if c50["errors"] or single["errors"] or c10["errors"]:
+            failures.append(f"{name}: {c50['errors']} errors at 50 clients")
+
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.node()} · {os.cpu_count()} cores · {platform.platform()}"
+    print()
+    print(f"{when} · {machine} · {args.duration}s per run")
+    print("\n".join(lines))
+    print()
+    print(
+        "queries: SQL queries of one anonymous visit, rendered (Kenitra content → "
+        "with the demo volume); req/s, p50, p95 at 10 concurrent clients"
+    )
+    if failures:
+        print("Targets missed:\n  " + "\n  ".join(failures))
+    else:
+        print("All targets met.")
+    out = RESULTS / f"bench-{datetime.now(UTC):%Y%m%d-%H%M%S}.json"
+    out.write_text(
+        json.dumps(
+            {"when": when, "machine": machine, "pages": pages, "results": results},
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+    print(f"Figures written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

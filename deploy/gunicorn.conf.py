@@ -1,0 +1,23 @@
+"""gunicorn for the portal, behind nginx (deploy/nginx.conf)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: nginx buffers slow clients, so a worker is busy only while it computes.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# A worker is replaced now and then, so a slow leak never grows for weeks.
+max_requests = 2000
+max_requests_jitter = 200
+# Load the code once in the master, then fork: less memory, quicker restarts.
+preload_app = True
+# Only nginx on this machine may say the request came over HTTPS.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The portal logs each request itself, as JSON with its request id.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+wsgi_app = "kenitra_portal.wsgi:application"
