@@ -60,7 +60,10 @@ class MeetingDetailView(DetailView):
                     "press_coverage",
                     queryset=PressCoverage.objects.select_related("outlet"),
                 ),
-                Prefetch("sessions", queryset=Meeting.objects.published()),
+                Prefetch(
+                    "sessions",
+                    queryset=Meeting.objects.published().select_related("venue"),
+                ),
                 Prefetch(
                     "workshops",
                     queryset=Workshop.objects.published().select_related("axis"),

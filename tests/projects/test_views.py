@@ -360,3 +360,30 @@ def test_project_page_query_count_does_not_grow(
     # project + axis, goals, milestones, images, updates, meetings, workshops, proposals
     with django_assert_num_queries(8):
         client.get(project.get_absolute_url())
+
+
+# --- Error pages ---------------------------------------------------------------------
+
+
+def test_unknown_page_is_a_friendly_404_in_the_active_language(client):
+    arabic = client.get("/ar/no-such-page/")
+    french = client.get("/fr/no-such-page/")
+    assert arabic.status_code == french.status_code == 404
+    assert "لم نجد هذه الصفحة" in arabic.content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
+    assert "Nous n'avons pas trouvé cette page" in french.content.decode()
+    # The language switcher still works on a page that does not exist.
+    assert 'href="/fr/no-such-page/"' in arabic.content.decode()
+
+
+def test_server_error_page_needs_neither_the_database_nor_a_request(
+    rf, django_assert_num_queries
+):
+    from django.views.defaults import server_error
+
+    with translation.override("fr"), django_assert_num_queries(0):
+        response = server_error(rf.get("/fr/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="fr" dir="ltr">' in page
+    assert "Une erreur s'est produite de notre côté" in page
