@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 
@@ -16,7 +17,8 @@ class KenitraPortalConfig(AppConfig):
         )
 
 
-def _sync_roles(sender, apps, **kwargs):
+def _sync_roles(sender, apps=global_apps, **kwargs):
+    # `flush` (after each transactional test) sends no `apps`: the live registry.
     from .permissions import sync_roles
 
     sync_roles(apps)

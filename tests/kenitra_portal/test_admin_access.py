@@ -111,7 +111,7 @@ def test_every_admin_page_answers_each_persona_as_its_role_allows(
 
 
 @pytest.mark.parametrize("persona", ["editor", "publisher", "superuser"])
-def test_admin_index_lists_the_content_apps_for_staff(client, request, persona):
+def test_admin_index_lists_the_content_apps_for_staff(db, client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
