@@ -3,10 +3,11 @@
 import time
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
 
+from kenitra_portal import permissions
 from tests.factories import UserFactory
 from workshops.forms import FORM_TOKEN_SALT
 
@@ -35,16 +36,35 @@ def proposal_post(for_axis, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def make_editor(username="editor"):
-    """Staff with the permissions the Editor role gives for proposals."""
+def make_staff(username, role=None):
+    """A staff account in one of the portal's roles (kenitra_portal/permissions.py)."""
     user = UserFactory(username=username, is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="workshops",
-            codename__in=["view_proposal", "change_proposal", "add_proposal"],
-        )
-    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
     return type(user).objects.get(pk=user.pk)  # fresh, without the permission cache
+
+
+def make_editor(username="editor"):
+    return make_staff(username, permissions.EDITOR)
+
+
+def admin_form_data(response):
+    """What the admin's change form would send back as it is, inlines included."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        forms.extend(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data
 
 
 @pytest.fixture(autouse=True)
