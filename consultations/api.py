@@ -3,9 +3,8 @@
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet
+from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
 from projects.models import Axis, Project
 
 from .models import (
@@ -135,7 +134,7 @@ class MembershipViewSet(PortalViewSet):
     update=extend_schema(summary="Replace a meeting (staff token)"),
     partial_update=extend_schema(summary="Change some fields of a meeting"),
 )
-class MeetingViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet):
+class MeetingViewSet(StaffWritableViewSet):
     """Consultative meetings and sessions (Open Civic Data `Event`).
 
     Only public follow-up actions and public documents are listed; internal ones

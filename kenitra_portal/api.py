@@ -15,7 +15,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework import exceptions, permissions, routers, viewsets
+from rest_framework import exceptions, mixins, permissions, routers, viewsets
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
@@ -176,19 +176,15 @@ class ReadOrStaffWrite(permissions.DjangoModelPermissions):
 
 
 def check_publication_rights(user, instance, validated_data):
-    """Editors write drafts and send them for review; only publishers publish.
-
-    Changing a published record, or taking it off the site, is a publisher's
-    decision too, as in the admin.
-    """
-    if can_publish(user):
+    """As in the admin: editors write drafts and send them for review, and may
+    correct a published record; only a publisher makes a record published."""
+    if can_publish(user) or validated_data.get("publication_status") != (
+        PublicationStatus.PUBLISHED
+    ):
         return
-    wanted = validated_data.get("publication_status")
-    if wanted == PublicationStatus.PUBLISHED:
-        raise exceptions.PermissionDenied("Only a publisher may publish.")
-    if instance is not None and instance.is_published:
+    if instance is None or not instance.is_published:
         raise exceptions.PermissionDenied(
-            "This record is published; only a publisher may change it."
+            "Only a publisher can publish. Send it to review instead."
         )
 
 
@@ -201,7 +197,7 @@ class SchemaView(SpectacularAPIView):
 
 
 class PortalAutoSchema(AutoSchema):
-    """Adds the language parameter and the answers every operation can give."""
+    """Adds the language parameter to every operation."""
 
     def get_override_parameters(self):
         return [*super().get_override_parameters(), LANGUAGE_PARAMETER]
@@ -257,18 +253,6 @@ class PortalViewSet(viewsets.ReadOnlyModelViewSet):
         context["lang"] = getattr(self, "lang", FALLBACK_LANGUAGE)
         return context
 
-    def perform_create(self, serializer):
-        check_publication_rights(self.request.user, None, serializer.validated_data)
-        serializer.save(last_edited_by=self.request.user)
-
-    def perform_update(self, serializer):
-        check_publication_rights(
-            self.request.user, serializer.instance, serializer.validated_data
-        )
-        serializer.save(
-            last_edited_by=self.request.user, version=serializer.instance.version + 1
-        )
-
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ("Accept", "Accept-Language", "Authorization"))
@@ -280,6 +264,24 @@ class PortalViewSet(viewsets.ReadOnlyModelViewSet):
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         return conditional_response(request, response)
+
+
+class StaffWritableViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet
+):
+    """Adds create and update for staff tokens; deleting stays in the admin."""
+
+    def perform_create(self, serializer):
+        check_publication_rights(self.request.user, None, serializer.validated_data)
+        serializer.save(last_edited_by=self.request.user)
+
+    def perform_update(self, serializer):
+        check_publication_rights(
+            self.request.user, serializer.instance, serializer.validated_data
+        )
+        serializer.save(
+            last_edited_by=self.request.user, version=serializer.instance.version + 1
+        )
 
 
 def conditional_response(request, response):

@@ -171,10 +171,10 @@ class PortalSerializer(serializers.ModelSerializer):
 
     def _pop_many(self, validated_data):
         return {
-            name: validated_data.pop(name)
-            for name, field in self.fields.items()
+            field.source: validated_data.pop(field.source)
+            for field in self.fields.values()
             if isinstance(field, serializers.ManyRelatedField)
-            and name in validated_data
+            and field.source in validated_data
         }
 
     def create(self, validated_data):

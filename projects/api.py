@@ -3,9 +3,8 @@
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet
+from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
 
 from .models import Axis, Goal, Program, Project, ProjectStatus, ProjectUpdate
 from .serializers import (
@@ -112,7 +111,7 @@ class GoalViewSet(PortalViewSet):
     update=extend_schema(summary="Replace a project (staff token)"),
     partial_update=extend_schema(summary="Change some fields of a project"),
 )
-class ProjectViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet):
+class ProjectViewSet(StaffWritableViewSet):
     """The program's projects, with goals, milestones, published updates, images."""
 
     model = Project

@@ -3,9 +3,8 @@
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet
+from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
 from projects.models import Project
 
 from .models import Proposal, ProposalSource, ProposalStatus, Workshop
@@ -38,7 +37,7 @@ class ProposalFilterSet(PortalFilterSet):
     update=extend_schema(summary="Replace a workshop (staff token)"),
     partial_update=extend_schema(summary="Change some fields of a workshop"),
 )
-class WorkshopViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet):
+class WorkshopViewSet(StaffWritableViewSet):
     """Workshops held at meetings, led by civil-society associations."""
 
     model = Workshop
