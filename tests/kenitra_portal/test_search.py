@@ -251,3 +251,26 @@ def test_search_page_queries_do_not_grow_with_results(
     with django_assert_num_queries(8):
         response = client.get(SEARCH_URL, {"q": "حديقة"})
     assert [group.total for group in response.context["groups"]] == [rows] * 4
+    # One kind, page by page: one count, one page.
+    with django_assert_num_queries(2):
+        response = client.get(SEARCH_URL, {"q": "حديقة", "kind": "meetings"})
+    assert len(response.context["groups"][0].results) == min(rows, 20)
+
+
+def test_renaming_an_axis_makes_its_projects_found_by_the_new_name(db):
+    axis = AxisFactory(title_ar="الثقافة")
+    ProjectFactory(axis=axis, slug="museum", title_ar="متحف")
+    axis.title_ar = "الرياضة"
+    axis.save()
+    assert found("الرياضة")["projects"] == {"museum"}
+    assert found("الثقافة")["projects"] == set()
+
+
+def test_rebuild_search_text_restores_stale_search_text(db):
+    ProjectFactory(slug="museum", title_ar="متحف")
+    MeetingFactory(slug="launch", title_ar="لقاء تشاوري")
+    Project.objects.update(search_text="")
+    assert found("متحف")["projects"] == set()
+    call_command("rebuild_search_text", verbosity=0)
+    assert found("متحف")["projects"] == {"museum"}
+    assert found("تشاوري")["meetings"] == {"launch"}
