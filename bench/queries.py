@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenitra_portal.settings.production")
@@ -29,13 +30,17 @@ SEARCH = "المكتبة"
 def pages():
     project = Project.objects.published().order_by("pk").first()
     meeting = Meeting.objects.published().order_by("pk").first()
-    return {
+    paths = {
         "home": "/ar/",
         "projects list": "/ar/projects/",
         "a project": f"/ar/projects/{project.slug}/" if project else None,
         "a meeting": f"/ar/meetings/{meeting.slug}/" if meeting else None,
         "search": f"/ar/search/?q={SEARCH}",
         "API list": "/api/v1/projects/",
+    }
+    # Arabic slugs and search words travel percent-encoded, as browsers send them.
+    return {
+        name: quote(path, safe="/?=&") if path else None for name, path in paths.items()
     }
 
 

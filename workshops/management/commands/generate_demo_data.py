@@ -238,7 +238,7 @@ class Generator:
             c["programs"]
             + c["axes"] * 4
             + c["projects"] * 6
-            + c["meetings"] * 17
+            + c["meetings"] * 16
             + c["workshops"] * 3
             + c["proposals"]
         )
