@@ -15,6 +15,7 @@ import platform
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,7 +43,7 @@ def main():
         "--fresh", action="store_true", help="drop the scratch database first"
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds per run")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=None, help="default: a free one")
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--seed", type=int, default=2024)
@@ -60,6 +61,7 @@ def main():
     static = static_file(env)
     pages["static file"] = {"path": static, "status": None, "queries": 0}
 
+    args.port = args.port or free_port()
     server = start_gunicorn(args, env)
     try:
         results = measure(args, pages)
@@ -156,6 +158,13 @@ def static_file(env):
     return "/static/" + manifest["paths"]["bootstrap/css/bootstrap.rtl.min.css"]
 
 
+def free_port():
+    # Another program (a developer's runserver) may hold any fixed port.
+    with socket.socket() as probe:
+        probe.bind((SERVER, 0))
+        return probe.getsockname()[1]
+
+
 def start_gunicorn(args, env):
     command = [
         PYTHON,
@@ -174,10 +183,10 @@ def start_gunicorn(args, env):
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if fetch(args.port, "/healthz")[0] == 200:
-            return server
         if server.poll() is not None:
             break
+        if fetch(args.port, "/healthz")[0] == 200:
+            return server
         time.sleep(0.3)
     stop(server)
     sys.exit(f"gunicorn did not answer /healthz; see {RESULTS / 'gunicorn.log'}")
