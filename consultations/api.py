@@ -4,7 +4,12 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
+from kenitra_portal.api import (
+    IdFilter,
+    PortalFilterSet,
+    PortalViewSet,
+    StaffWritableViewSet,
+)
 from projects.models import Axis, Project
 
 from .models import (
@@ -38,7 +43,7 @@ class OrganizationFilterSet(PortalFilterSet):
 
 
 class PersonFilterSet(PortalFilterSet):
-    organization = filters.NumberFilter(
+    organization = IdFilter(
         field_name="memberships__organization",
         distinct=True,
         label="Only members of the organization with this id.",
@@ -58,7 +63,7 @@ class MembershipFilterSet(PortalFilterSet):
 class MeetingFilterSet(PortalFilterSet):
     kind = filters.MultipleChoiceFilter(choices=MeetingKind.choices)
     status = filters.MultipleChoiceFilter(choices=MeetingStatus.choices)
-    axis = filters.NumberFilter(
+    axis = IdFilter(
         field_name="axes",
         distinct=True,
         label="Only meetings that discussed this axis.",

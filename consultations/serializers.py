@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from kenitra_portal.serializers import (
     LANGUAGES,
+    OptionalUrlField,
     PageUrlField,
     PortalSerializer,
     PublishedRefSerializer,
@@ -63,6 +64,7 @@ class MeetingRefSerializer(PublishedRefSerializer):
 
 class OrganizationSerializer(PortalSerializer):
     name = TranslatedField()
+    website = OptionalUrlField(read_only=True)
     description = TranslatedField()
     parent = OrganizationRefSerializer(read_only=True, allow_null=True)
     url = PageUrlField()
@@ -228,7 +230,7 @@ class PhotoSerializer(PortalSerializer):
 
 class PressCoverageSerializer(PortalSerializer):
     outlet = OrganizationRefSerializer(read_only=True)
-    url = serializers.URLField(
+    url = OptionalUrlField(
         read_only=True, help_text="The article on the outlet's site, when known."
     )
 

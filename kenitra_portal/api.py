@@ -7,13 +7,15 @@ the conditional GET (ETag / Last-Modified) they all use.
 
 import hashlib
 
+from django import forms
+from django.db import models
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, mixins, permissions, routers, viewsets
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
@@ -82,7 +84,9 @@ class NormalisedSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if not self._applies(view):
             return queryset
-        return search_queryset(queryset, request.query_params.get(self.param, ""))
+        # PostgreSQL refuses NUL in a query string; it is never part of a word.
+        q = request.query_params.get(self.param, "").replace("\x00", "")
+        return search_queryset(queryset, q)
 
     @staticmethod
     def _applies(view):
@@ -191,6 +195,7 @@ def check_publication_rights(user, instance, validated_data):
 class SchemaView(SpectacularAPIView):
     """The OpenAPI document, always in English whatever the visitor's language."""
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         with translation.override("en"):
             return super().get(request, *args, **kwargs)
@@ -353,8 +358,42 @@ def document_common_responses(result, generator, request, public):
     return result
 
 
+# The largest id a 64-bit primary key can hold.
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(filters.NumberFilter):
+    """Filters on a related object's id; an id of nothing finds nothing (no 400)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "string", "pattern": r"^[-\w]+$", "maxLength": 255})
+class SlugFilter(filters.CharFilter):
+    """An exact slug (Arabic letters allowed) or reference."""
+
+    field_class = forms.SlugField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_unicode", True)
+        kwargs.setdefault("max_length", 255)
+        super().__init__(*args, **kwargs)
+
+
 class PortalFilterSet(filters.FilterSet):
     """Every list can be polled for what changed since a date."""
+
+    FILTER_DEFAULTS = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.SlugField: {"filter_class": SlugFilter},
+    }
 
     updated_since = filters.IsoDateTimeFilter(
         field_name="updated_at",

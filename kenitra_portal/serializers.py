@@ -147,6 +147,17 @@ class PageUrlField(serializers.Field):
         return request.build_absolute_uri(path) if request is not None else path
 
 
+class OptionalUrlField(serializers.URLField):
+    """An address that may be unknown: null rather than an empty string."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class PortalSerializer(serializers.ModelSerializer):
     """Adds `_fallback` to any serializer with translated fields, and writes them."""
 

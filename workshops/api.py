@@ -4,7 +4,12 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
+from kenitra_portal.api import (
+    PortalFilterSet,
+    PortalViewSet,
+    SlugFilter,
+    StaffWritableViewSet,
+)
 from projects.models import Project
 
 from .models import Proposal, ProposalSource, ProposalStatus, Workshop
@@ -18,6 +23,7 @@ class WorkshopFilterSet(PortalFilterSet):
 
 
 class ProposalFilterSet(PortalFilterSet):
+    reference = SlugFilter()
     status = filters.MultipleChoiceFilter(choices=ProposalStatus.choices)
     source = filters.ChoiceFilter(choices=ProposalSource.choices)
     created = filters.DateFromToRangeFilter(
@@ -27,7 +33,7 @@ class ProposalFilterSet(PortalFilterSet):
 
     class Meta:
         model = Proposal
-        fields = ("reference", "axis", "workshop", "project")
+        fields = ("axis", "workshop", "project")
 
 
 @extend_schema_view(
