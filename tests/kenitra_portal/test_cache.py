@@ -49,10 +49,10 @@ def test_a_published_edit_shows_at_once_to_anonymous_visitors(client, project):
     assert "مشروع الخزانة الرقمية" in response.content.decode()
 
 
-def test_an_edit_saved_in_the_admin_shows_at_once_on_the_home_page(
+def test_a_bulk_edit_by_staff_shows_at_once_on_the_projects_list(
     client, project, superuser
 ):
-    home = reverse("projects:home")
+    home = reverse("projects:project_list")
     assert "مشروع المكتبة الرقمية" in client.get(home).content.decode()
 
     editor = client.__class__()
@@ -130,3 +130,28 @@ def test_a_post_is_never_answered_from_the_cache(client, project):
     response = client.post(url)
 
     assert response.get("X-Page-Cache") != "hit"
+
+
+def test_api_lists_are_cached_and_answer_304_to_a_poller(client, project):
+    first = client.get("/api/v1/projects/")
+    etag = first["ETag"]
+
+    again = client.get("/api/v1/projects/", HTTP_IF_NONE_MATCH=etag)
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again["X-Page-Cache"] == "hit"
+
+
+def test_api_clients_with_a_token_are_never_served_from_the_cache(
+    client, project, staff_user
+):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=staff_user)
+    client.get("/api/v1/projects/")
+
+    response = client.get("/api/v1/projects/", HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
