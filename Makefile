@@ -40,3 +40,18 @@ check: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
+
+.PHONY: backup restore bench
+
+# The database and the uploaded files, into backups/kenitra-<time>.tar.gz.
+backup: install
+	$(MANAGE) backup
+
+# The newest archive in backups/, or the one named: make restore ARCHIVE=backups/….
+restore: install
+	$(MANAGE) restore $(ARCHIVE)
+
+# Production settings under gunicorn on PostgreSQL with the demo volume, measured
+# with wrk on 127.0.0.1 (bench/README.md). BENCH_ARGS="--fresh --duration 20".
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
