@@ -173,7 +173,11 @@ def _moderate(modeladmin, request, queryset, to_status):
 
 @admin.action(description=_("Accept for publication"), permissions=["publish"])
 def accept_for_publication(modeladmin, request, queryset):
-    modeladmin.change_status(request, queryset, PublicationStatus.PUBLISHED)
+    # The changelist joins the nullable last editor; PostgreSQL cannot lock rows
+    # through an outer join.
+    modeladmin.change_status(
+        request, queryset.select_related(None), PublicationStatus.PUBLISHED
+    )
 
 
 @admin.action(description=_("Mark as under study"), permissions=["change"])
