@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -161,7 +162,18 @@ def document_storage():
     return default_storage
 
 
+class ProtectedFieldFile(FieldFile):
+    """Its address is the model's own view, which checks who asks (never storage)."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return self.instance.get_absolute_url()
+
+
 class PDFField(models.FileField):
+    attr_class = ProtectedFieldFile
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("storage", document_storage)
         super().__init__(*args, **kwargs)

@@ -206,6 +206,8 @@ def assert_pdf_download(response):
 def test_public_document_of_a_published_meeting_is_for_anyone(client, db):
     document = factories.DocumentFactory(is_public=True)
     assert document.get_absolute_url().startswith("/ar/records/documents/")
+    # Whoever asks the file for its address (templates, the API) gets the view's.
+    assert document.file.url == document.get_absolute_url()
     assert_pdf_download(client.get(document.get_absolute_url()))
 
 
