@@ -21,9 +21,7 @@ def test_health_check_lives_outside_the_language_prefix(client):
 
 
 @pytest.mark.django_db
-def test_health_check_answers_503_when_the_cache_does_not_keep_values(
-    client, settings
-):
+def test_health_check_answers_503_when_the_cache_does_not_keep_values(client, settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     }

@@ -77,9 +77,7 @@ def test_admin_cookies_are_http_only_and_same_site(client, db):
         assert cookie["samesite"] == "Lax", name
 
 
-def test_staff_session_ends_after_a_working_day_or_when_the_browser_closes(
-    client, db
-):
+def test_staff_session_ends_after_a_working_day_or_when_the_browser_closes(client, db):
     UserFactory(username="editor", is_staff=True)
     client.post(reverse("admin:login"), {"username": "editor", "password": PASSWORD})
 
