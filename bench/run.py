@@ -214,20 +214,26 @@ def fetch(port, path):
         return None, {}
 
 
-def wrk(port, path, connections, duration):
+def wrk_command(port, path, connections, duration, script=None):
     command = [
         "wrk",
         f"--threads={min(connections, 2)}",
         f"--connections={connections}",
         f"--duration={duration}s",
         "--timeout=10s",
-        f"--script={ROOT / 'bench' / 'report.lua'}",
+        f"--script={script or ROOT / 'bench' / 'report.lua'}",
     ]
     for name, value in PROXY_HEADERS.items():
         command += ["--header", f"{name}: {value}"]
-    command.append(f"http://{SERVER}:{port}{path}")
+    return [*command, f"http://{SERVER}:{port}{path}"]
+
+
+def wrk(port, path, connections, duration):
     output = subprocess.run(  # noqa: S603 - wrk against our own server
-        command, check=True, text=True, capture_output=True
+        wrk_command(port, path, connections, duration),
+        check=True,
+        text=True,
+        capture_output=True,
     ).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     figures = json.loads(line.removeprefix("BENCH "))
