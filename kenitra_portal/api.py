@@ -5,6 +5,7 @@ language negotiation, pagination, search, ordering, throttling, the write rights
 the conditional GET (ETag / Last-Modified) they all use.
 """
 
+import datetime
 import hashlib
 
 from django import forms
@@ -14,6 +15,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from drf_spectacular.views import SpectacularAPIView
@@ -386,6 +388,28 @@ class SlugFilter(filters.CharFilter):
         super().__init__(*args, **kwargs)
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, sent to the database in UTC.
+
+    PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "Give a date and time between the years 1 and 9999.", code="invalid"
+            ) from None
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class PortalFilterSet(filters.FilterSet):
     """Every list can be polled for what changed since a date."""
 
@@ -395,7 +419,7 @@ class PortalFilterSet(filters.FilterSet):
         models.SlugField: {"filter_class": SlugFilter},
     }
 
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Only objects changed at or after this ISO 8601 date and time.",

@@ -374,3 +374,14 @@ def test_docs_load_swagger_ui_from_our_own_static_files(api):
         assert not asset.startswith(("http://", "https://", "//")), asset
     bundle = next(a for a in assets if "swagger-ui-bundle" in a)
     assert finders.find(bundle.removeprefix("/static/"))
+
+
+@pytest.mark.parametrize(
+    "since", ["0248-10-25T13:18:53-22:38", "0001-01-01T00:00:00+05:00", "tomorrow"]
+)
+def test_odd_updated_since_is_answered_never_a_500(api, since):
+    ProjectFactory()
+
+    response = api.get("/api/v1/projects/", {"updated_since": since})
+
+    assert response.status_code in {200, 400}
