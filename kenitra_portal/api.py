@@ -268,6 +268,9 @@ class PortalViewSet(viewsets.ReadOnlyModelViewSet):
         response["Cache-Control"] = (
             "private, no-cache" if request.user.is_authenticated else "no-cache"
         )
+        lang = getattr(self, "lang", None)
+        if lang in LANGUAGES:
+            response["Content-Language"] = lang
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         return conditional_response(request, response)

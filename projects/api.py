@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
 from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
 
@@ -63,8 +63,52 @@ class ProgramViewSet(PortalViewSet):
         return queryset.prefetch_related(Prefetch("axes", queryset=published_axes()))
 
 
+AXES_IN_FRENCH = OpenApiExample(
+    "The first axis, in French",
+    response_only=True,
+    value={
+        "count": 4,
+        "next": None,
+        "previous": None,
+        "results": [
+            {
+                "id": 1,
+                "slug": "digitalisation-communal-services",
+                "number": 1,
+                "title": "Digitalisation et qualité des services communaux",
+                "description": "رقمنة الخدمات الجماعية وتحسين جودتها",
+                "goals_intro": "",
+                "icon": "",
+                "cover": None,
+                "program": {
+                    "id": 1,
+                    "slug": "kenitra-openness-program",
+                    "title": "Programme d'ouverture de la Commune de Kénitra",
+                    "url": "https://kenitra.example/fr/",
+                    "_fallback": {},
+                },
+                "goals": [],
+                "project_count": 1,
+                "average_progress": 0.0,
+                "url": "https://kenitra.example/fr/axes/digitalisation-communal-services/",
+                "created_at": "2024-05-15T09:00:00+01:00",
+                "updated_at": "2024-05-15T09:00:00+01:00",
+                "published_at": "2024-05-15T09:00:00+01:00",
+                "_fallback": {"description": "ar"},
+            }
+        ],
+    },
+)
+
+
 @extend_schema_view(
-    list=extend_schema(summary="List the priority axes, with their goals"),
+    list=extend_schema(
+        summary="List the priority axes, with their goals",
+        description="For example `GET /api/v1/axes/?lang=fr`: the four axes in "
+        "French; a description not yet translated comes in Arabic and is named in "
+        "`_fallback`.",
+        examples=[AXES_IN_FRENCH],
+    ),
     retrieve=extend_schema(summary="One axis, with its goals and project counts"),
 )
 class AxisViewSet(PortalViewSet):

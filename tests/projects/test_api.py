@@ -43,8 +43,10 @@ def test_the_four_kenitra_axes_are_listed_in_french(api):
 def test_lang_parameter_wins_over_accept_language(api):
     AxisFactory(title_ar="الثقافة والرياضة", title_en="Culture and sport")
 
-    axis = results(api.get("/api/v1/axes/?lang=en", HTTP_ACCEPT_LANGUAGE="fr"))[0]
+    response = api.get("/api/v1/axes/?lang=en", HTTP_ACCEPT_LANGUAGE="fr")
 
+    axis = results(response)[0]
+    assert response["Content-Language"] == "en"
     assert axis["title"] == "Culture and sport"
     assert axis["_fallback"] == {}
 
