@@ -33,7 +33,12 @@ def _role_permissions(apps):
     """(app_label, codename) pairs for each group, from the models that exist now."""
     editor, publisher = set(), set()
     for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
+        try:
+            app_config = apps.get_app_config(label)
+        except LookupError:
+            # Migrating an app back to zero leaves it out of the historical state.
+            continue
+        for model in app_config.get_models():
             name = model._meta.model_name
             if name.startswith("historical"):
                 continue
