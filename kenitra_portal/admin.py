@@ -245,7 +245,9 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def change_status(self, request, queryset, status):
         """Save one by one, so history, last editor and version stay right."""
         changed = 0
-        for obj in queryset.select_for_update():
+        # Locked by primary key: the changelist's outer joins cannot be locked.
+        rows = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+        for obj in rows.select_for_update():
             if obj.publication_status == status:
                 continue
             obj.publication_status = status
