@@ -59,11 +59,15 @@ def sync_roles(apps, schema_editor=None):
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after all migrations have run; the groups
-    # need them now.
+    # need them now. A migration's app configs have no models module, which
+    # create_permissions requires; the live registry's are left as they are.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
