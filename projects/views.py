@@ -46,7 +46,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        axes = list(Axis.objects.published().with_project_stats())
+        axes = list(
+            Axis.objects.published()
+            .with_project_stats()
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published())
+            )
+        )
         meetings = Meeting.objects.published().select_related("venue")
         context.update(
             program=Program.objects.published().first(),

@@ -132,8 +132,8 @@ def test_home_query_count_does_not_grow_with_rows(
         ProjectFactory(axis=axes[n % 4], status="in_progress", progress=n % 100)
         MeetingFactory(start=now + datetime.timedelta(days=n - rows // 2))
     WorkshopFactory.create_batch(min(rows, 20), axis=axes[0])
-    # program, axes with stats, chart counts, upcoming, past, workshops
-    with django_assert_num_queries(6):
+    # program, axes with stats, their projects, chart counts, upcoming, past, workshops
+    with django_assert_num_queries(7):
         client.get(url("projects:home"))
 
 
