@@ -163,10 +163,12 @@ class ProposalForm(forms.ModelForm):
     def clean_text(self):
         text = self.cleaned_data["text"]
         fingerprint = fingerprint_text(text)
-        if (
-            fingerprint
-            and Proposal.objects.filter(text_fingerprint=fingerprint).exists()
-        ):
+        self.duplicate_of = (
+            Proposal.objects.filter(text_fingerprint=fingerprint).first()
+            if fingerprint
+            else None
+        )
+        if self.duplicate_of is not None:
             raise ValidationError(
                 _(
                     "This proposal has already been received, thank you. If you sent "

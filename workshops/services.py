@@ -38,6 +38,9 @@ TRANSITIONS = {
 }
 
 RATE_WINDOW_SECONDS = 60 * 60
+# A second "send" of the same text from the same address within this time is the
+# same citizen pressing twice, who is shown the first one's reference.
+RESEND_WINDOW = timedelta(minutes=10)
 
 
 def can_moderate(user):
@@ -200,6 +203,15 @@ def submit_proposal(cleaned_data, *, language, ip):
     )
     transaction.on_commit(lambda: notify_staff_of_arrival(proposal))
     return proposal
+
+
+def is_resend(proposal, ip):
+    """Whether `proposal` is the one this address sent a moment ago."""
+    return (
+        proposal.submitter_ip is not None
+        and proposal.submitter_ip == ip
+        and proposal.created_at >= timezone.now() - RESEND_WINDOW
+    )
 
 
 # --- Rate limit -----------------------------------------------------------------------

@@ -173,11 +173,19 @@ class ProposalCreateView(FormView):
         if not form.is_valid():
             if form.caught_a_script:
                 services.count_submission(ip)
+            twin = getattr(form, "duplicate_of", None)
+            if twin is not None and services.is_resend(twin, ip):
+                # "Send" pressed twice on a slow connection: the first one arrived.
+                return self.sent(twin)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         proposal = services.submit_proposal(
             form.proposal_data(), language=get_language(), ip=ip
         )
         services.count_submission(ip)
+        return self.sent(proposal)
+
+    @staticmethod
+    def sent(proposal):
         token = signing.dumps(proposal.reference, salt=SENT_SALT)
         return redirect("workshops:proposal_sent", token=token)
 

@@ -258,6 +258,24 @@ def test_the_same_text_twice_is_refused_politely(client, axis):
     assert Proposal.objects.count() == 1
 
 
+def test_pressing_send_twice_shows_the_first_reference_and_stores_one(client, axis):
+    first = client.post(form_url(), proposal_post(axis))
+    second = client.post(form_url(), proposal_post(axis), follow=True)
+
+    proposal = Proposal.objects.get()
+    assert second.redirect_chain[-1][0] == first["Location"]
+    assert proposal.reference in second.content.decode()
+
+
+def test_the_same_text_from_another_address_is_refused(axis):
+    Client(REMOTE_ADDR="192.0.2.40").post(form_url(), proposal_post(axis))
+
+    response = Client(REMOTE_ADDR="192.0.2.41").post(form_url(), proposal_post(axis))
+
+    assert response.status_code == 400
+    assert Proposal.objects.get().reference not in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
