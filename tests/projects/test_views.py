@@ -387,3 +387,10 @@ def test_server_error_page_needs_neither_the_database_nor_a_request(
     assert response.status_code == 500
     assert '<html lang="fr" dir="ltr">' in page
     assert "Une erreur s'est produite de notre côté" in page
+
+
+def test_text_with_markup_is_escaped_even_where_latin_words_are_isolated(client):
+    project = ProjectFactory(title_ar='مشروع <script>alert("x")</script> Kenitra')
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;<bdi>script</bdi>&gt;" in page
