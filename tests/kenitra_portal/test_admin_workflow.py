@@ -382,3 +382,16 @@ def test_admin_changelist_queries_do_not_grow_with_rows(
     create(195)
     with django_assert_num_queries(len(five.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_admin_index_lists_what_waits_for_review(client, publisher):
+    factories.ProjectFactory.create_batch(2, publication_status="review")
+    factories.MeetingFactory(publication_status="review")
+    client.force_login(publisher)
+    content = client.get(reverse("admin:index")).content.decode()
+    assert (
+        reverse("admin:projects_project_changelist") + "?workflow=review"
+    ) in content
+    assert (
+        reverse("admin:consultations_meeting_changelist") + "?workflow=review"
+    ) in content
