@@ -3,6 +3,7 @@ workflow (draft → in review → published), optimistic locking and normalised 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -211,6 +212,17 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = can_publish(request.user)
         return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_publishable(self.model) and "edit_version" not in flatten_fieldsets(
+            fieldsets
+        ):
+            # An admin with its own fieldsets still sends the version it started from.
+            name, options = fieldsets[0]
+            fields = [*options["fields"], "edit_version"]
+            fieldsets = [(name, {**options, "fields": fields}), *fieldsets[1:]]
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -395,3 +395,18 @@ def test_admin_index_lists_what_waits_for_review(client, publisher):
     assert (
         reverse("admin:consultations_meeting_changelist") + "?workflow=review"
     ) in content
+
+
+def test_an_admin_with_its_own_fieldsets_still_sends_the_version(rf, publisher):
+    from django.contrib import admin
+
+    from kenitra_portal.admin import ContentAdmin
+
+    class ShortProjectAdmin(ContentAdmin):
+        fieldsets = [(None, {"fields": ["title", "slug", "axis"]})]
+
+    request = rf.get("/")
+    request.user = publisher
+    model_admin = ShortProjectAdmin(Project, admin.site)
+    fieldsets = model_admin.get_fieldsets(request, factories.ProjectFactory())
+    assert fieldsets[0][1]["fields"][-1] == "edit_version"
