@@ -168,7 +168,9 @@ class Snippet:
 def snippet(obj, fields, words, length=200):
     """An extract of `obj`'s text around what matched, the page's language first.
 
-    A field may be a related object's ("axis.title").
+    A field may be a related object's ("axis.title"). The title in the page's
+    language is shown as the result's heading, so it gives no extract; in another
+    language it does, and says why a record was found by a word of that language.
     """
     current = get_language()
     languages = [current] + [
@@ -181,12 +183,15 @@ def snippet(obj, fields, words, length=200):
             owner = getattr(owner, name)
         translated = hasattr(owner, f"{field}_{current}")
         for language in languages if translated else [None]:
+            value_language = language or getattr(owner, "language", current)
+            if path == "title" and value_language == current:
+                continue
             value = getattr(owner, f"{field}_{language}" if language else field)
             marked = highlight(value, words, length)
             if marked is not None:
-                if language is None:
-                    language = getattr(owner, "language", current)
-                return Snippet(marked, None if language == current else language)
+                return Snippet(
+                    marked, None if value_language == current else value_language
+                )
     # The match was in a field not shown (a location, a lead department): the
     # beginning of the first field still says what the record is.
     value = html.unescape(strip_tags(str(getattr(obj, fields[0], "") or "")))
@@ -212,28 +217,28 @@ SEARCH_KINDS = (
         _("Projects"),
         "projects.Project",
         ("axis",),
-        ("summary", "description", "axis.title"),
+        ("summary", "description", "axis.title", "title"),
     ),
     SearchKind(
         "meetings",
         _("Meetings"),
         "consultations.Meeting",
         ("venue",),
-        ("summary", "minutes", "attendance_note"),
+        ("summary", "minutes", "attendance_note", "title"),
     ),
     SearchKind(
         "workshops",
         _("Workshops"),
         "workshops.Workshop",
         ("axis",),
-        ("summary", "outcomes", "facilitators_note"),
+        ("summary", "outcomes", "facilitators_note", "title"),
     ),
     SearchKind(
         "proposals",
         _("Proposals"),
         "workshops.Proposal",
         ("axis",),
-        ("text", "public_answer"),
+        ("text", "public_answer", "title"),
     ),
 )
 SEARCH_KINDS_BY_KEY = {kind.key: kind for kind in SEARCH_KINDS}

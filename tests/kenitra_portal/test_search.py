@@ -274,3 +274,15 @@ def test_rebuild_search_text_restores_stale_search_text(db):
     call_command("rebuild_search_text", verbosity=0)
     assert found("متحف")["projects"] == {"museum"}
     assert found("تشاوري")["meetings"] == {"launch"}
+
+
+def test_a_match_in_another_languages_title_is_shown_in_that_language(client, db):
+    WorkshopFactory(
+        slug="digital", title_ar="ورشة الرقمنة", title_fr="Atelier numérique"
+    )
+    html = client.get("/fr/search/", {"q": "الرقمنه"}).content.decode()
+    assert 'href="/fr/workshops/digital/">Atelier numérique</a>' in html
+    assert (
+        '<p class="mb-0 small search-snippet" lang="ar" dir="rtl">'
+        "ورشة <mark>الرقمنة</mark></p>"
+    ) in html
