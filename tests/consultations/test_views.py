@@ -81,7 +81,7 @@ def test_meeting_dates_in_french_and_english_follow_their_conventions(client):
         french = client.get(meeting.get_absolute_url()).content.decode()
     with translation.override("en"):
         english = client.get(meeting.get_absolute_url()).content.decode()
-    assert "14 août 2024, 10:00" in french
+    assert "14 août 2024 à 10:00" in french
     assert "14 August 2024, 10:00" in english
 
 

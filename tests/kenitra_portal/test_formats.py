@@ -46,7 +46,7 @@ def test_arabic_dates_and_times_keep_western_digits():
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("fr", "15 mai 2024, 09:30"), ("en", "15 May 2024, 09:30")],
+    [("fr", "15 mai 2024 à 09:30"), ("en", "15 May 2024, 09:30")],
 )
 def test_french_and_english_dates_follow_their_own_conventions(language, expected):
     moment = datetime.datetime(2024, 5, 15, 9, 30)
