@@ -286,3 +286,11 @@ def test_a_match_in_another_languages_title_is_shown_in_that_language(client, db
         '<p class="mb-0 small search-snippet" lang="ar" dir="rtl">'
         "ورشة <mark>الرقمنة</mark></p>"
     ) in html
+
+
+def test_an_overlong_query_is_cut_not_refused(client, db):
+    ProjectFactory(title_ar="مهرجان الطبخ")
+    response = client.get(SEARCH_URL, {"q": "مهرجان " * 2000, "page": "abc"})
+    assert response.status_code == 200
+    assert response.context["total"] == 1
+    assert len(response.context["q"]) == 200
