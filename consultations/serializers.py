@@ -12,10 +12,12 @@ from kenitra_portal.serializers import (
     OptionalUrlField,
     PageUrlField,
     PortalSerializer,
+    PublishedRefListSerializer,
     PublishedRefSerializer,
     TranslatedField,
     context_language,
 )
+from projects.models import Axis, Project
 from projects.serializers import TIMESTAMPS, AxisRefSerializer, ProjectRefSerializer
 
 from .models import (
@@ -58,6 +60,7 @@ class MeetingRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Meeting
         fields = ("id", "slug", "title", "start", "url")
 
@@ -276,6 +279,28 @@ class MeetingSerializer(PortalSerializer):
         required=False,
         allow_null=True,
     )
+    parent_id = serializers.PrimaryKeyRelatedField(
+        source="parent",
+        queryset=Meeting.objects.all(),
+        write_only=True,
+        required=False,
+        allow_null=True,
+        help_text="The meeting this session continues.",
+    )
+    axis_ids = serializers.PrimaryKeyRelatedField(
+        source="axes",
+        queryset=Axis.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+    )
+    project_ids = serializers.PrimaryKeyRelatedField(
+        source="projects",
+        queryset=Project.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+    )
 
     class Meta:
         model = Meeting
@@ -285,6 +310,7 @@ class MeetingSerializer(PortalSerializer):
             "kind",
             "title",
             "parent",
+            "parent_id",
             "start",
             "end",
             "date_text",
@@ -297,7 +323,9 @@ class MeetingSerializer(PortalSerializer):
             "attendance_note",
             "minutes",
             "axes",
+            "axis_ids",
             "projects",
+            "project_ids",
             "agenda",
             "participants",
             "decisions",

@@ -212,8 +212,18 @@ class PortalSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(error.message_dict) from error
 
 
+class PublishedRefListSerializer(serializers.ListSerializer):
+    """Links to publishable objects, leaving out the drafts among them."""
+
+    def to_representation(self, data):
+        return [item for item in super().to_representation(data) if item is not None]
+
+
 class PublishedRefSerializer(PortalSerializer):
-    """A link to a publishable object, or null while that object is a draft."""
+    """A link to a publishable object, or null while that object is a draft.
+
+    Subclasses set `list_serializer_class = PublishedRefListSerializer` in Meta.
+    """
 
     def to_representation(self, instance):
         if not instance.is_published:

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from kenitra_portal.serializers import (
     PageUrlField,
     PortalSerializer,
+    PublishedRefListSerializer,
     PublishedRefSerializer,
     TranslatedField,
 )
@@ -19,6 +20,7 @@ class ProgramRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Program
         fields = ("id", "slug", "title", "url")
 
@@ -28,6 +30,7 @@ class AxisRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Axis
         fields = ("id", "slug", "number", "title", "url")
 
@@ -37,6 +40,7 @@ class ProjectRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Project
         fields = ("id", "slug", "title", "status", "url")
 

@@ -12,10 +12,11 @@ from consultations.serializers import MeetingRefSerializer, OrganizationRefSeria
 from kenitra_portal.serializers import (
     PageUrlField,
     PortalSerializer,
+    PublishedRefListSerializer,
     PublishedRefSerializer,
     TranslatedField,
 )
-from projects.models import Axis
+from projects.models import Axis, Project
 from projects.serializers import TIMESTAMPS, AxisRefSerializer, ProjectRefSerializer
 
 from .models import Proposal, ProposalStatusChange, Workshop
@@ -26,6 +27,7 @@ class WorkshopRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Workshop
         fields = ("id", "slug", "title", "url")
 
@@ -58,6 +60,13 @@ class WorkshopSerializer(PortalSerializer):
         required=False,
     )
     projects = ProjectRefSerializer(many=True, read_only=True)
+    project_ids = serializers.PrimaryKeyRelatedField(
+        source="projects",
+        queryset=Project.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+    )
     url = PageUrlField()
 
     class Meta:
@@ -76,6 +85,7 @@ class WorkshopSerializer(PortalSerializer):
             "summary",
             "outcomes",
             "projects",
+            "project_ids",
             "order",
             "publication_status",
             "url",
@@ -94,6 +104,7 @@ class ProposalRefSerializer(PublishedRefSerializer):
     url = PageUrlField()
 
     class Meta:
+        list_serializer_class = PublishedRefListSerializer
         model = Proposal
         fields = ("id", "reference", "title", "url")
 

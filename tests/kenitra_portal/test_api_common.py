@@ -328,7 +328,12 @@ def test_editor_creates_a_meeting_and_a_workshop(editor):
 
     meeting = client.post(
         "/api/v1/meetings/",
-        {"title": "لقاء تشاوري", "slug": "consultation", "kind": "consultation"},
+        {
+            "title": "لقاء تشاوري",
+            "slug": "consultation",
+            "kind": "consultation",
+            "axis_ids": [axis.pk, AxisFactory(publication_status="draft").pk],
+        },
         format="json",
     )
     workshop = client.post(
@@ -346,6 +351,7 @@ def test_editor_creates_a_meeting_and_a_workshop(editor):
     assert meeting.status_code == 201, meeting.content
     assert workshop.status_code == 201, workshop.content
     assert len(workshop.json()["facilitators"]) == 1
+    assert [a["id"] for a in meeting.json()["axes"]] == [axis.pk]
 
 
 # --- Schema and documentation -----------------------------------------------------
