@@ -410,3 +410,35 @@ def test_an_admin_with_its_own_fieldsets_still_sends_the_version(rf, publisher):
     model_admin = ShortProjectAdmin(Project, admin.site)
     fieldsets = model_admin.get_fieldsets(request, factories.ProjectFactory())
     assert fieldsets[0][1]["fields"][-1] == "edit_version"
+
+
+@pytest.mark.parametrize(
+    ("factory", "title_field"),
+    [
+        (factories.AxisFactory, "title_ar"),
+        (factories.ProjectFactory, "title_ar"),
+        (factories.MeetingFactory, "title_ar"),
+        (factories.WorkshopFactory, "title_ar"),
+        (factories.ProposalFactory, "title"),
+    ],
+    ids=["axis", "project", "meeting", "workshop", "proposal"],
+)
+def test_every_previewable_draft_renders_for_staff(
+    client, editor, factory, title_field
+):
+    draft = factory(publication_status="draft", **{title_field: "مسودة للمعاينة"})
+    opts = draft._meta
+    url = reverse(
+        "preview",
+        kwargs={
+            "app_label": opts.app_label,
+            "model_name": opts.model_name,
+            "pk": draft.pk,
+        },
+    )
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "مسودة للمعاينة" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex"
