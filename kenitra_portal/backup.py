@@ -8,7 +8,6 @@ they are; uploads on object storage are not, since the bucket keeps its own vers
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -147,10 +146,19 @@ def restore_backup(archive_path, alias="default", database=None):
             f"This backup is of a {manifest['engine']} database; "
             f"the target is {engine}."
         )
+    roots = file_roots()
     with tempfile.TemporaryDirectory() as work:
         with tarfile.open(archive_path, "r:gz") as archive:
-            # The "data" filter refuses absolute paths, "..", links out and devices.
-            archive.extractall(work, filter="data")
+            # Files go straight to their folder; the "data" filter refuses absolute
+            # paths, "..", links out of the folder and device files.
+            for member in archive:
+                top, _, rest = member.name.partition("/")
+                if member.name == manifest["database"]:
+                    archive.extract(member, work, filter="data")
+                elif top in roots and rest:
+                    archive.extract(
+                        member.replace(name=rest), roots[top], filter="data"
+                    )
         dump = Path(work) / manifest["database"]
         if engine == "postgresql":
             _run(
@@ -175,8 +183,4 @@ def restore_backup(archive_path, alias="default", database=None):
                 source.backup(connection.connection)
             finally:
                 source.close()
-        for name, root in file_roots().items():
-            extracted = Path(work) / name
-            if extracted.exists():
-                shutil.copytree(extracted, root, dirs_exist_ok=True)
     return manifest
