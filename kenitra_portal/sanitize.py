@@ -56,8 +56,8 @@ RICH_TEXT_FIELDS = {
     "consultations.AgendaItem": ("description",),
     "consultations.Decision": ("text",),
     "workshops.Workshop": ("outcomes",),
-    "workshops.Proposal": ("public_answer",),
 }
+# A proposal's public answer is plain text: it goes into e-mails as well as pages.
 
 
 def sanitize_html(value):
