@@ -257,9 +257,10 @@ class Proposal(SearchableModel, PublishableModel):
             instance._stored_status = values[field_names.index("status")]
         return instance
 
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._stored_status = self.status
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using, fields, from_queryset)
+        if fields is None or "status" in fields:
+            self._stored_status = self.status
 
     def save(self, *args, **kwargs):
         self.text_fingerprint = fingerprint_text(self.text)
