@@ -37,6 +37,7 @@ def pages():
         "a meeting": f"/ar/meetings/{meeting.slug}/" if meeting else None,
         "search": f"/ar/search/?q={SEARCH}",
         "API list": "/api/v1/projects/",
+        "health check": "/healthz",
     }
     # Arabic slugs and search words travel percent-encoded, as browsers send them.
     return {

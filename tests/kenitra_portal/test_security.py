@@ -1,6 +1,7 @@
 """Security headers on every kind of answer, cookies, admin throttling, admin URL."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -199,3 +200,18 @@ def test_admin_address_comes_from_the_environment():
     )
 
     assert result.stdout.strip() == "/office-7f3a/"
+
+
+def test_api_docs_run_under_the_policy_without_inline_script(client, db):
+    page = client.get("/api/docs/")
+    html = page.content.decode()
+    script_url = re.search(r'<script src="([^"]*\?[^"]*script[^"]*)"', html).group(1)
+
+    script = client.get(script_url.replace("&amp;", "&"))
+
+    assert page.status_code == 200
+    assert "'unsafe-inline'" not in directives(page)["script-src"]
+    # Every script of the page is loaded from this site, none written inline.
+    assert re.findall(r"<script(?![^>]*\bsrc=)", html) == []
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
