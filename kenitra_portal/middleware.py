@@ -85,20 +85,27 @@ class PermissionsPolicyMiddleware:
 
 # Bumped on every content change; a page stored under an older version is a miss.
 VERSION_KEY = "pagecache:version"
+# This process's last reading of the shared version, and when it was read.
+_version = {"value": None, "read_at": float("-inf")}
 
 
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+def current_version():
+    now = time.monotonic()
+    if (now - _version["read_at"]) * 1000 >= settings.PAGE_CACHE_VERSION_MAX_AGE_MS:
+        _version.update(value=caches["default"].get(VERSION_KEY), read_at=now)
+    return _version["value"]
 
 
 def bump_page_cache_version():
-    """Make every cached page stale at once, on every app server sharing the cache."""
-    cache = page_cache()
+    """Make every cached page stale, in this worker at once and in the others soon."""
+    cache = caches["default"]
     try:
-        cache.incr(VERSION_KEY)
+        value = cache.incr(VERSION_KEY)
     except ValueError:
         # First change since the cache started: any new value differs from "none".
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        value = time.time_ns()
+        cache.set(VERSION_KEY, value, timeout=None)
+    _version.update(value=value, read_at=time.monotonic())
 
 
 def is_anonymous_read(request):
@@ -149,11 +156,10 @@ class AnonymousPageCacheMiddleware:
             return self._cached(request)
 
     def _cached(self, request):
-        cache = page_cache()
+        cache = caches["pages"]
         key = self._key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        stored = found.get(key)
+        version = current_version()
+        stored = cache.get(key)
         if stored is not None and stored[0] == version:
             response = stored[1]
             # An API client polling with If-None-Match gets its 304 from here too.

@@ -267,7 +267,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous pages are kept this many seconds, or until any content changes (0: off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-PAGE_CACHE_ALIAS = "default"
+# Each worker keeps its pages in its own memory, so a hit costs no network trip; the
+# content version they belong to is shared in the default cache (Redis), and a worker
+# looks at it again after this many milliseconds: an edit saved through any worker
+# shows everywhere within that time (the worker that saved it shows it at once).
+PAGE_CACHE_VERSION_MAX_AGE_MS = env_int("PAGE_CACHE_VERSION_MAX_AGE_MS", 1000)
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "anonymous-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 1000)},
+}
 # A visitor with one of these cookies may see something personal: never from the cache.
 PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
 

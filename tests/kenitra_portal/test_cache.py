@@ -1,9 +1,10 @@
 """The anonymous page cache: served from memory, never stale, never personal."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 
+from kenitra_portal.middleware import VERSION_KEY
 from kenitra_portal.models import PublicationStatus
 from projects.models import Project
 from tests.factories import ProjectFactory
@@ -12,9 +13,11 @@ from tests.factories import ProjectFactory
 @pytest.fixture
 def page_cache(settings, db):
     settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture
@@ -155,3 +158,17 @@ def test_api_clients_with_a_token_are_never_served_from_the_cache(
 
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_an_edit_saved_by_another_worker_shows_once_the_version_is_read_again(
+    client, project, settings
+):
+    settings.PAGE_CACHE_VERSION_MAX_AGE_MS = 0
+    url = project.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    # What another gunicorn worker's save does to the shared version in Redis.
+    caches["default"].set(VERSION_KEY, "bumped-elsewhere")
+
+    assert client.get(url)["X-Page-Cache"] == "miss"
