@@ -65,8 +65,6 @@ def main():
     env = environment(args)
 
     small = prepare_database(args, env)
-    print("Collecting static files…", flush=True)
-    manage(env, "collectstatic", "--noinput", "-v", "0")
     pages = count_queries(env)
     static = static_file(env)
     pages["static file"] = {"path": static, "status": None, "queries": 0}
@@ -111,31 +109,33 @@ def manage(env, *arguments, capture=False):
 
 
 def prepare_database(args, env):
-    """Create and fill the scratch database; return query counts at small volume."""
-    small_file = RESULTS / f"queries-small-{args.database}.json"
+    """Fill the scratch database; return query counts on a second, small one.
+
+    The small database holds the Kenitra content alone, so the two counts show
+    whether a page's queries grow with the data.
+    """
+    small = {**env, "DATABASE_URL": env["DATABASE_URL"] + "_small"}
     admin = psycopg2.connect(host=SERVER, user="postgres", dbname="postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
-        if args.fresh:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{args.database}"')
-            small_file.unlink(missing_ok=True)
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [args.database])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{args.database}"')
+        for name in (args.database, f"{args.database}_small"):
+            if args.fresh:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE DATABASE "{name}"')
     admin.close()
 
-    print(f"Migrating {args.database}…", flush=True)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_kenitra", "-v", "0")
+    print(f"Migrating {args.database} and {args.database}_small…", flush=True)
+    for environment in (env, small):
+        manage(environment, "migrate", "--noinput", "-v", "0")
+        manage(environment, "load_kenitra", "-v", "0")
     if not demo_loaded(args.database):
-        # Query counts with the Kenitra content alone, before the volume arrives.
-        manage(env, "collectstatic", "--noinput", "-v", "0")
-        small_file.write_text(json.dumps(count_queries(env), ensure_ascii=False))
         print("Generating the demo volume…", flush=True)
         manage(env, "generate_demo_data", "--seed", str(args.seed))
-    if small_file.exists():
-        return json.loads(small_file.read_text())
-    return {}
+    print("Collecting static files…", flush=True)
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    return count_queries(small)
 
 
 def demo_loaded(database):
@@ -339,7 +339,11 @@ def report(args, pages, small, results):
             failures.append(f"{name}: {c50['errors']} errors at 50 clients")
 
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    machine = f"{platform.node()} · {os.cpu_count()} cores · {platform.platform()}"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    machine = (
+        f"{platform.node()} · {os.cpu_count()} cores · {platform.platform()} · "
+        f"load average {load}"
+    )
     print()
     print(f"{when} · {machine} · {args.duration}s per run")
     print("\n".join(lines))
