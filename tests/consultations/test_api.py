@@ -61,6 +61,8 @@ def test_meeting_lists_public_documents_and_actions_only(api):
 
     data = response.json()
     assert [d["id"] for d in data["documents"]] == [public_doc.pk]
+    download = api.get(data["documents"][0]["file"].removeprefix("http://testserver"))
+    assert download.status_code == 200
     assert [a["id"] for a in data["follow_up_actions"]] == [public_action.pk]
     assert [d["id"] for d in data["decisions"]] == [decision.pk]
     assert "وثيقة داخلية" not in response.content.decode()
