@@ -181,3 +181,35 @@ def test_unknown_download_is_404(client, path):
 
 def test_downloads_refuse_post(client):
     assert client.post("/ar/open-data/projects.csv").status_code == 405
+
+
+def make_rows(dataset, count):
+    factory = {
+        "projects": ProjectFactory,
+        "meetings": MeetingFactory,
+        "workshops": WorkshopFactory,
+        "proposals": ProposalFactory,
+    }[dataset]
+    for _ in range(count):
+        row = factory()
+        if dataset == "meetings":
+            row.axes.add(ProjectFactory().axis)
+        if dataset == "workshops":
+            row.facilitators.add(OrganizationFactory())
+
+
+@pytest.mark.parametrize(
+    ("dataset", "queries"),
+    [("projects", 5), ("meetings", 10), ("workshops", 3), ("proposals", 2)],
+)
+@pytest.mark.parametrize("size", [5, 200])
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_download_query_count_does_not_grow_with_rows(
+    client, django_assert_num_queries, dataset, queries, size, file_format
+):
+    make_rows(dataset, size)
+
+    with django_assert_num_queries(queries):
+        response = client.get(f"/fr/open-data/{dataset}.{file_format}")
+
+    assert response.status_code == 200
