@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.openapi import AutoSchema
@@ -52,7 +53,12 @@ def request_language(request):
         return translation.get_supported_language_variant(negotiated)
     if lang not in (*LANGUAGES, ALL_LANGUAGES):
         raise exceptions.ValidationError(
-            {"lang": [f"Use one of: {', '.join((*LANGUAGES, ALL_LANGUAGES))}."]}
+            {
+                "lang": [
+                    _("Use one of: %(choices)s.")
+                    % {"choices": ", ".join((*LANGUAGES, ALL_LANGUAGES))}
+                ]
+            }
         )
     return lang
 
@@ -92,8 +98,10 @@ class NormalisedSearchFilter(BaseFilterBackend):
 
     @staticmethod
     def _applies(view):
-        model = view.get_queryset().model
-        return any(field.name == "search_text" for field in model._meta.fields)
+        model = getattr(view, "model", None)
+        return model is not None and any(
+            field.name == "search_text" for field in model._meta.fields
+        )
 
     def get_schema_operation_parameters(self, view):
         if not self._applies(view):
@@ -128,9 +136,8 @@ class AllowListOrderingFilter(OrderingFilter):
             raise exceptions.ValidationError(
                 {
                     self.ordering_param: [
-                        "Order by one of: "
-                        + ", ".join(sorted(allowed_names))
-                        + " (prefix with - for descending)."
+                        _("Order by one of: %(fields)s (put - first to reverse).")
+                        % {"fields": ", ".join(sorted(allowed_names))}
                     ]
                 }
             )
@@ -190,7 +197,7 @@ def check_publication_rights(user, instance, validated_data):
         return
     if instance is None or not instance.is_published:
         raise exceptions.PermissionDenied(
-            "Only a publisher can publish. Send it to review instead."
+            _("Only a publisher can publish. Send it to review instead.")
         )
 
 
@@ -405,7 +412,7 @@ class UtcDateTimeField(IsoDateTimeField):
             return value.astimezone(datetime.UTC)
         except OverflowError:
             raise forms.ValidationError(
-                "Give a date and time between the years 1 and 9999.", code="invalid"
+                _("Give a date and time between the years 1 and 9999."), code="invalid"
             ) from None
 
 

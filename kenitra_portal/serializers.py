@@ -7,6 +7,7 @@ or "all"), put there by the API views and by the open-data exports alike.
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -86,7 +87,7 @@ class TranslatedField(serializers.Field):
             lang = context_language(self.context)
             if lang == ALL_LANGUAGES:
                 raise serializers.ValidationError(
-                    "With lang=all, send an object with ar, fr and/or en."
+                    _("With lang=all, send an object with ar, fr and/or en.")
                 )
             return {lang: data}
         if (
@@ -97,7 +98,7 @@ class TranslatedField(serializers.Field):
         ):
             return data
         raise serializers.ValidationError(
-            "Send a string, or an object whose keys are among ar, fr and en."
+            _("Send a string, or an object whose keys are among ar, fr and en.")
         )
 
 
