@@ -17,10 +17,18 @@ PRODUCTION = {
 
 
 def run(arguments, **environment):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their session; a real
+    # deployment never has it, and check --deploy rightly refuses it.
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "AWS_STORAGE_BUCKET_NAME",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(  # noqa: S603 - this interpreter, our own manage.py
         [sys.executable, *arguments],
