@@ -87,3 +87,14 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out(client):
     for path in ("/admin/", "/ar/records/", "/fr/records/", "/en/records/"):
         assert f"Disallow: {path}" in lines
     assert "Disallow: /" not in lines
+
+
+@pytest.mark.django_db
+def test_x_default_address_sends_each_visitor_to_their_language(client):
+    ProjectFactory(slug="museum")
+    entries = sitemap_entries(client)
+    x_default = entries["http://testserver/ar/projects/museum/"]["x-default"]
+    path = x_default.removeprefix("http://testserver")
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/projects/museum/"
