@@ -1,8 +1,10 @@
 """The anonymous page cache: served from memory, never stale, never personal."""
 
+import re
+
 import pytest
 from django.core.cache import caches
-from django.urls import reverse
+from django.urls import path, reverse
 
 from kenitra_portal.middleware import VERSION_KEY
 from kenitra_portal.models import PublicationStatus
@@ -172,3 +174,30 @@ def test_an_edit_saved_by_another_worker_shows_once_the_version_is_read_again(
     caches["default"].set(VERSION_KEY, "bumped-elsewhere")
 
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def page_with_a_script(request):
+    from django.http import HttpResponse
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '<script nonce="{{ request.csp_nonce }}">start()</script>'
+    )
+    return HttpResponse(template.render(request=request))
+
+
+urlpatterns = [path("with-script/", page_with_a_script)]
+
+
+@pytest.mark.urls(__name__)
+def test_a_page_with_a_nonce_script_gets_its_nonce_and_is_never_cached(
+    client, page_cache
+):
+    first = client.get("/with-script/")
+    second = client.get("/with-script/")
+
+    nonce = re.search(r'nonce="([^"]+)"', second.content.decode()).group(1)
+    assert f"'nonce-{nonce}'" in second["Content-Security-Policy"]
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in second
+    assert first.content != second.content
