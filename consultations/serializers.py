@@ -334,6 +334,7 @@ class MeetingSerializer(PortalSerializer):
             "photos",
             "press",
             "publication_status",
+            "version",
             "url",
             *TIMESTAMPS,
         )

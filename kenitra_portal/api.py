@@ -9,7 +9,7 @@ import datetime
 import hashlib
 
 from django import forms
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
@@ -292,13 +292,32 @@ class StaffWritableViewSet(
         check_publication_rights(self.request.user, None, serializer.validated_data)
         serializer.save(last_edited_by=self.request.user)
 
+    @transaction.atomic
     def perform_update(self, serializer):
-        check_publication_rights(
-            self.request.user, serializer.instance, serializer.validated_data
+        instance = serializer.instance
+        check_publication_rights(self.request.user, instance, serializer.validated_data)
+        # The admin's optimistic lock: a client that says which version it read is
+        # refused if someone saved the record since, instead of overwriting them.
+        sent = self.request.data.get("version")
+        stored = (
+            type(instance)
+            .objects.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .get()
         )
-        serializer.save(
-            last_edited_by=self.request.user, version=serializer.instance.version + 1
-        )
+        if sent is not None and sent != stored:
+            raise StaleVersion
+        serializer.save(last_edited_by=self.request.user, version=stored + 1)
+
+
+class StaleVersion(exceptions.APIException):
+    status_code = 409
+    default_detail = _(
+        "Someone saved this record after you read it. Read it again, then send "
+        "your change."
+    )
+    default_code = "stale_version"
 
 
 def conditional_response(request, response):
@@ -362,6 +381,8 @@ def document_common_responses(result, generator, request, public):
                 common_write = {
                     "401": "No valid token (`Authorization: Token …`).",
                     "403": "The token's user may not make this change.",
+                    "409": "The `version` sent is not the stored one: someone saved "
+                    "the record since it was read.",
                 }
                 for status, text in common_write.items():
                     responses.setdefault(status, {**error, "description": text})

@@ -182,6 +182,7 @@ class ProjectSerializer(PortalSerializer):
             "updates",
             "images",
             "publication_status",
+            "version",
             "url",
             *TIMESTAMPS,
         )

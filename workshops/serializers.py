@@ -88,6 +88,7 @@ class WorkshopSerializer(PortalSerializer):
             "project_ids",
             "order",
             "publication_status",
+            "version",
             "url",
             *TIMESTAMPS,
         )

@@ -391,3 +391,26 @@ def test_odd_updated_since_is_answered_never_a_500(api, since):
     response = api.get("/api/v1/projects/", {"updated_since": since})
 
     assert response.status_code in {200, 400}
+
+
+def test_update_from_a_stale_version_is_refused_with_409(publisher):
+    project = ProjectFactory(progress=10)
+    client = token_client(publisher)
+    read = client.get(f"/api/v1/projects/{project.pk}/").json()
+    first = client.patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"progress": 20, "version": read["version"]},
+        format="json",
+    )
+
+    second = client.patch(
+        f"/api/v1/projects/{project.pk}/",
+        {"progress": 30, "version": read["version"]},
+        format="json",
+    )
+
+    assert first.status_code == 200
+    assert first.json()["version"] == read["version"] + 1
+    assert second.status_code == 409
+    project.refresh_from_db()
+    assert project.progress == 20
