@@ -21,6 +21,8 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 wsgi_app = "kenitra_portal.wsgi:application"
+# systemd manages the process; gunicorn's control socket (in $HOME) is not used.
+control_socket_disable = True
 # gunicorn's own messages (workers starting, timeouts) as JSON lines too.
 logconfig_dict = {
     "version": 1,
