@@ -56,7 +56,9 @@ def test_drafts_are_excluded_by_published():
 
 @pytest.mark.django_db
 def test_search_text_folds_arabic_spellings_in_every_language():
-    project = ProjectFactory(title_ar="إحداث هيئات استشارية", title_fr="Création d'instances")
+    project = ProjectFactory(
+        title_ar="إحداث هيئات استشارية", title_fr="Création d'instances"
+    )
     assert "احداث هييات استشاريه" in project.search_text
     # Punctuation separates words in the search text (see kenitra_portal/text.py).
     assert "creation d instances" in project.search_text
