@@ -94,6 +94,9 @@ def environment(args):
         "DOCUMENTS_ROOT": str(RESULTS / "private-media"),
         # The API's per-address limit would answer most of wrk's requests with 429.
         "API_ANON_RATE": "",
+        # At wrk's rates a worker would be replaced every few seconds; in service,
+        # at a city's rates, once in hours (deploy/gunicorn.conf.py).
+        "GUNICORN_MAX_REQUESTS": "0",
     }
 
 
@@ -266,8 +269,10 @@ def measure(args, pages):
             results[name] = {"missing": f"HTTP {status} at {path}"}
             print(f"  {name}: {path} answers {status}, not measured", flush=True)
             continue
-        # The first visit fills the page cache; the measured ones are what
-        # anonymous visitors get, as long as nothing is edited.
+        # Two seconds at 10 clients reach every worker: each fills its page cache
+        # and its templates, so the measured visits are what anonymous visitors get
+        # between two edits.
+        wrk(args.port, path, 10, 2)
         results[name] = {"cache": fetch(args.port, path)[1].get("X-Page-Cache")}
         ready.append(name)
     for name in ready:

@@ -9,9 +9,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# A worker is replaced now and then, so a slow leak never grows for weeks.
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced now and then, so a slow leak never grows for weeks. Not too
+# often: a new worker starts with an empty page cache and cold templates.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 10000))
+max_requests_jitter = max_requests // 10
 # Load the code once in the master, then fork: less memory, quicker restarts.
 preload_app = True
 # Only nginx on this machine may say the request came over HTTPS.
