@@ -1,12 +1,15 @@
 """Finds the benchmark's pages in the current database and counts their SQL queries.
 
 Run with the benchmark's environment (production settings, the page cache off so
-every query shows); prints one JSON object: {page: {"path", "status", "queries"}}.
+every query shows); prints one JSON object: {page: {"path", "status", "queries",
+"render_ms"}}, render_ms being the median of five uncached renders in-process.
 """
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -55,10 +58,17 @@ def main():
         client.get(path, secure=True)  # the first visit fills per-process caches
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, secure=True)
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            client.get(path, secure=True)
+            timings.append(time.perf_counter() - started)
         found[name] = {
             "path": path,
             "status": response.status_code,
             "queries": len(queries),
+            # What a visit costs when the page is not in the cache (after an edit).
+            "render_ms": round(statistics.median(timings) * 1000, 1),
         }
     print(json.dumps(found, ensure_ascii=False))
 

@@ -307,8 +307,9 @@ def combine(runs):
 def report(args, pages, small, results):
     ceiling = results.get("static file", {}).get("c10", {}).get("rps")
     header = (
-        f"{'page':<14} {'queries':>9} {'req/s@10':>9} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'1-client p50':>12} {'p95/p50₁':>8} {'of static':>9} {'errors@50':>9}"
+        f"{'page':<14} {'queries':>9} {'render ms':>9} {'req/s@10':>9} {'p50 ms':>7} "
+        f"{'p95 ms':>7} {'1-client p50':>12} {'p95/p50₁':>8} {'of static':>9} "
+        f"{'errors@50':>9}"
     )
     lines = [header, "-" * len(header)]
     failures = []
@@ -323,8 +324,10 @@ def report(args, pages, small, results):
         shown = f"{before}→{queries}" if before is not None else str(queries)
         ratio = c10["p95_us"] / single["p50_us"] if single["p50_us"] else 0
         fraction = c10["rps"] / ceiling if ceiling else 0
+        render = pages[name].get("render_ms")
         lines.append(
-            f"{name:<14} {shown:>9} {c10['rps']:>9.0f} {c10['p50_us'] / 1000:>7.1f} "
+            f"{name:<14} {shown:>9} {render if render is not None else '':>9} "
+            f"{c10['rps']:>9.0f} {c10['p50_us'] / 1000:>7.1f} "
             f"{c10['p95_us'] / 1000:>7.1f} {single['p50_us'] / 1000:>12.2f} "
             f"{ratio:>8.1f} {fraction:>9.2f} {c50['errors']:>9}"
         )
@@ -355,7 +358,8 @@ def report(args, pages, small, results):
     print()
     print(
         "queries: SQL queries of one anonymous visit, rendered (Kenitra content → "
-        "with the demo volume); req/s, p50, p95 at 10 concurrent clients"
+        "with the demo volume); render ms: one uncached visit, in-process; req/s, "
+        "p50, p95 at 10 concurrent clients, from the page cache"
     )
     if failures:
         print("Targets missed:\n  " + "\n  ".join(failures))
