@@ -19,7 +19,6 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from kenitra_portal.permissions import can_view_records
-from workshops.models import Proposal, Workshop
 
 from .models import (
     ActionStatus,
@@ -32,6 +31,11 @@ from .models import (
     Participation,
     Person,
 )
+
+# The workshops app is built on this one, not the other way round: its models are
+# reached through their relations to Meeting rather than imported.
+Workshop = Meeting._meta.get_field("workshops").related_model
+Proposal = Workshop._meta.get_field("proposals").related_model
 
 
 class RecordsAccessMixin(LoginRequiredMixin, UserPassesTestMixin):

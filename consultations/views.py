@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from projects.models import Axis, Project
-from workshops.models import Workshop
+from projects.views import published_related
 
 from .models import (
     AgendaItem,
@@ -66,7 +66,9 @@ class MeetingDetailView(DetailView):
                 ),
                 Prefetch(
                     "workshops",
-                    queryset=Workshop.objects.published().select_related("axis"),
+                    queryset=published_related(Meeting, "workshops").select_related(
+                        "axis"
+                    ),
                 ),
                 Prefetch("axes", queryset=Axis.objects.published()),
                 Prefetch("projects", queryset=Project.objects.published()),

@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from consultations.models import Meeting
 from kenitra_portal.search import search_queryset
-from workshops.models import Proposal, Workshop
 
 from .models import Axis, Program, Project, ProjectStatus, ProjectUpdate
 
@@ -41,6 +39,16 @@ def status_chart(axes):
     return chart
 
 
+def published_related(model, relation):
+    """Published rows of the model on the other side of `relation`.
+
+    Meetings, workshops and proposals belong to apps built on this one; reaching their
+    models through the reverse relations keeps the dependency pointing one way
+    (projects ← consultations ← workshops) without this app importing them.
+    """
+    return model._meta.get_field(relation).related_model.objects.published()
+
+
 class HomeView(TemplateView):
     template_name = "projects/home.html"
 
@@ -53,7 +61,7 @@ class HomeView(TemplateView):
                 Prefetch("projects", queryset=Project.objects.published())
             )
         )
-        meetings = Meeting.objects.published().select_related("venue")
+        meetings = published_related(Axis, "meetings").select_related("venue")
         context.update(
             program=Program.objects.published().first(),
             axes=axes,
@@ -61,7 +69,7 @@ class HomeView(TemplateView):
             statuses=ProjectStatus.choices,
             upcoming_meetings=meetings.upcoming()[:HOME_MEETINGS],
             past_meetings=meetings.past()[:HOME_MEETINGS],
-            workshops=Workshop.objects.published()
+            workshops=published_related(Axis, "workshops")
             .select_related("axis", "meeting")
             .order_by("-meeting__start", "order")[:HOME_WORKSHOPS],
         )
@@ -122,12 +130,16 @@ class ProjectDetailView(DetailView):
                 Prefetch("updates", queryset=ProjectUpdate.objects.published()),
                 Prefetch(
                     "meetings",
-                    queryset=Meeting.objects.published().select_related("venue"),
+                    queryset=published_related(Project, "meetings").select_related(
+                        "venue"
+                    ),
                 ),
                 Prefetch(
                     "workshops",
-                    queryset=Workshop.objects.published().select_related("meeting"),
+                    queryset=published_related(Project, "workshops").select_related(
+                        "meeting"
+                    ),
                 ),
-                Prefetch("proposals", queryset=Proposal.objects.published()),
+                Prefetch("proposals", queryset=published_related(Project, "proposals")),
             )
         )

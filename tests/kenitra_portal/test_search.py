@@ -294,3 +294,10 @@ def test_an_overlong_query_is_cut_not_refused(client, db):
     assert response.status_code == 200
     assert response.context["total"] == 1
     assert len(response.context["q"]) == 200
+
+
+@pytest.mark.django_db
+def test_search_page_title_names_the_query(client):
+    response = client.get("/ar/search/", {"q": "متحف"})
+
+    assert "<title>بحث: متحف · " in response.content.decode()
