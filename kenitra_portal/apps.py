@@ -1,11 +1,13 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class KenitraPortalConfig(AppConfig):
     name = "kenitra_portal"
-    verbose_name = "Kenitra openness portal"
+    verbose_name = _("Kenitra openness portal")
 
     def ready(self):
         from . import sanitize, signals  # noqa: F401 - connects the page-cache invalidation
@@ -25,3 +27,9 @@ def _sync_roles(sender, apps=global_apps, **kwargs):
     # After `migrate <app> zero` the roles have nothing to be made of.
     if {"auth", "contenttypes", "kenitra_portal", *CONTENT_APPS} <= labels:
         sync_roles(apps)
+
+
+class LoginAttemptsConfig(AxesConfig):
+    # django-axes names its admin section "Axes", which staff would read as the
+    # program's axes; this names it for what it holds.
+    verbose_name = _("Login attempts")

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "simple_history",
     "easy_thumbnails",
     "csp",
-    "axes",
+    "kenitra_portal.apps.LoginAttemptsConfig",
     "kenitra_portal",
     "projects",
     "consultations",
