@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class KenitraPortalConfig(AppConfig):
+    # This module also holds LoginAttemptsConfig (and imports axes' config): without
+    # `default`, Django would not know which one "kenitra_portal" means.
+    default = True
     name = "kenitra_portal"
     verbose_name = _("Kenitra openness portal")
 
