@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
+from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
 
@@ -54,3 +55,8 @@ def publisher(db):
 def councillor(db):
     # Councillors read the records area; they have no admin account.
     return _member_of("Councillor", username="councillor")
+
+
+@pytest.fixture
+def api():
+    return APIClient()

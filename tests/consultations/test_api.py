@@ -2,8 +2,8 @@
 
 import pytest
 from django.core.management import call_command
-from rest_framework.test import APIClient
 
+from tests.api_support import results
 from tests.factories import (
     AgendaItemFactory,
     AxisFactory,
@@ -20,16 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-def results(response):
-    assert response.status_code == 200, response.content
-    return response.json()["results"]
 
 
 def test_kenitra_meeting_shows_who_spoke_in_which_role(api):

@@ -13,11 +13,6 @@ from tests.factories import AxisFactory, OrganizationFactory, ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def api():
-    return APIClient()
-
-
 def token_client(user):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user)}")

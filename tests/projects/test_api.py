@@ -2,9 +2,9 @@
 
 import pytest
 from django.core.management import call_command
-from rest_framework.test import APIClient
 
 from kenitra_portal.models import PublicationStatus
+from tests.api_support import results
 from tests.factories import (
     AxisFactory,
     GoalFactory,
@@ -16,16 +16,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-def results(response):
-    assert response.status_code == 200, response.content
-    return response.json()["results"]
 
 
 def test_the_four_kenitra_axes_are_listed_in_french(api):

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from rest_framework.test import APIClient
 
+from tests.api_support import results
 from tests.factories import (
     OrganizationFactory,
     ProjectFactory,
@@ -31,16 +31,6 @@ PERSONAL_VALUES = (
     "+212600112233",
     "203.0.113.77",
 )
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-def results(response):
-    assert response.status_code == 200, response.content
-    return response.json()["results"]
 
 
 @pytest.fixture
