@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from kenitra_portal.admin import ContentAdmin, image_preview
+from core.admin import ContentAdmin, image_preview
 
 from .models import (
     AgendaItem,

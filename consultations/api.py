@@ -4,27 +4,21 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from kenitra_portal.api import (
+from core.api import (
     IdFilter,
     PortalFilterSet,
     PortalViewSet,
     StaffWritableViewSet,
 )
-from projects.models import Axis, Project
 
 from .models import (
-    AgendaItem,
-    Document,
-    FollowUpAction,
     Meeting,
     MeetingKind,
     MeetingStatus,
     Membership,
     Organization,
     OrganizationKind,
-    Participation,
     Person,
-    PressCoverage,
 )
 from .serializers import (
     MeetingSerializer,
@@ -152,29 +146,7 @@ class MeetingViewSet(StaffWritableViewSet):
     ordering_fields = ("id", "start", "created_at", "updated_at")
 
     def with_related(self, queryset):
-        people = ("person", "organization")
-        return queryset.select_related("parent", "venue", "organizer").prefetch_related(
-            Prefetch("axes", queryset=Axis.objects.published()),
-            Prefetch("projects", queryset=Project.objects.published()),
-            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related(*people),
-            ),
-            "decisions",
-            Prefetch(
-                "follow_up_actions",
-                queryset=FollowUpAction.objects.filter(is_public=True).select_related(
-                    "owner_person", "owner_organization"
-                ),
-            ),
-            Prefetch("documents", queryset=Document.objects.filter(is_public=True)),
-            "photos",
-            Prefetch(
-                "press_coverage",
-                queryset=PressCoverage.objects.select_related("outlet"),
-            ),
-        )
+        return queryset.with_public_record()
 
 
 ROUTES = [

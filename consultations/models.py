@@ -6,13 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kenitra_portal.models import (
+from core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
     TimeStampedModel,
 )
-from kenitra_portal.uploads import PDFField, SafeImageField
+from core.uploads import PDFField, SafeImageField
 from projects.models import Axis, Project
 
 
@@ -64,6 +64,8 @@ class Organization(TimeStampedModel):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    rich_text_fields = ("description",)
 
     class Meta:
         ordering = ["name"]
@@ -158,6 +160,40 @@ class MeetingStatus(models.TextChoices):
 
 
 class MeetingQuerySet(PublishableQuerySet):
+    def with_public_record(self):
+        """Everything of a meeting that the public may read, prefetched.
+
+        Internal follow-up actions and internal documents are for councillors, in
+        the records area: the page, the API and the exports all read this one list.
+        """
+        return self.select_related("venue", "parent", "organizer").prefetch_related(
+            models.Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related(
+                    "speaker__person", "speaker__organization"
+                ),
+            ),
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person", "organization"),
+            ),
+            "decisions",
+            models.Prefetch(
+                "follow_up_actions",
+                queryset=FollowUpAction.objects.public().select_related(
+                    "owner_person", "owner_organization"
+                ),
+            ),
+            models.Prefetch("documents", queryset=Document.objects.public()),
+            "photos",
+            models.Prefetch(
+                "press_coverage",
+                queryset=PressCoverage.objects.select_related("outlet"),
+            ),
+            models.Prefetch("axes", queryset=Axis.objects.published()),
+            models.Prefetch("projects", queryset=Project.objects.published()),
+        )
+
     def upcoming(self):
         return self.filter(start__gte=timezone.now()).order_by("start")
 
@@ -236,6 +272,11 @@ class Meeting(SearchableModel, PublishableModel):
     objects = MeetingQuerySet.as_manager()
 
     search_fields = ("title", "summary", "minutes", "attendance_note")
+    search_kind = "meetings"
+    search_related = ("venue",)
+    search_snippet_fields = ("summary", "minutes", "attendance_note", "title")
+
+    rich_text_fields = ("minutes",)
 
     class Meta:
         ordering = [models.F("start").desc(nulls_last=True), "title"]
@@ -272,6 +313,8 @@ class AgendaItem(TimeStampedModel):
         blank=True,
         related_name="agenda_items",
     )
+
+    rich_text_fields = ("description",)
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -359,6 +402,8 @@ class Decision(TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
 
+    rich_text_fields = ("text",)
+
     class Meta:
         ordering = ["meeting", "order", "id"]
         verbose_name = _("decision")
@@ -375,12 +420,19 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# What still has to be done; the other statuses are closed.
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
 class FollowUpActionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def open(self):
+        return self.filter(status__in=OPEN_ACTION_STATUSES)
+
     def overdue(self):
-        return self.filter(
-            due_date__lt=timezone.localdate(),
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
-        )
+        return self.open().filter(due_date__lt=timezone.localdate())
 
 
 class FollowUpAction(TimeStampedModel):
@@ -439,7 +491,7 @@ class FollowUpAction(TimeStampedModel):
         return (
             self.due_date is not None
             and self.due_date < timezone.localdate()
-            and self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+            and self.status in OPEN_ACTION_STATUSES
         )
 
 
@@ -448,6 +500,11 @@ class DocumentKind(models.TextChoices):
     PRESENTATION = "presentation", _("Presentation")
     REPORT = "report", _("Report")
     OTHER = "other", _("Other")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
 
 
 class Document(TimeStampedModel):
@@ -470,6 +527,8 @@ class Document(TimeStampedModel):
         default=False,
         help_text=_("Internal documents are shown to councillors only."),
     )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "kind", "title"]

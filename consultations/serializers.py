@@ -7,7 +7,7 @@ for the open-data export.
 
 from rest_framework import serializers
 
-from kenitra_portal.serializers import (
+from core.serializers import (
     LANGUAGES,
     OptionalUrlField,
     PageUrlField,

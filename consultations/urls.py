@@ -4,6 +4,9 @@ from . import calendars, views
 
 app_name = "consultations"
 
+# A meeting's page shows its workshops too: kenitra_portal/urls.py adds it to this
+# namespace, after these (a slug could otherwise be "calendar.ics").
+
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="meeting_list"),
     # Before the meeting pages, whose slug could otherwise be "calendar.ics".
@@ -13,5 +16,4 @@ urlpatterns = [
         calendars.MeetingCalendarView.as_view(),
         name="meeting_ics",
     ),
-    path("<str:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
 ]

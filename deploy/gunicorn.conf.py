@@ -28,7 +28,7 @@ control_socket_disable = True
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "kenitra_portal.logging.JSONFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JSONFormatter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

@@ -6,15 +6,32 @@ from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
+from consultations import urls as consultations_urls
 from consultations.feeds import MeetingsAtomFeed, MeetingsFeed
-from kenitra_portal import exports
-from kenitra_portal.api import SchemaView, build_router
-from kenitra_portal.health import healthz
-from kenitra_portal.preview import preview
+from core.api import SchemaView
+from core.health import healthz
+from core.preview import preview
+from kenitra_portal import exports, pages
+from kenitra_portal.api import build_router
 from kenitra_portal.sitemaps import sitemaps
 from kenitra_portal.views import RobotsView, SearchView
+from projects import urls as projects_urls
 from projects.feeds import ProjectUpdatesAtomFeed, ProjectUpdatesFeed
 from workshops.feeds import WorkshopsAtomFeed, WorkshopsFeed
+
+# Each app's pages keep their namespace; the pages composed of several apps join the
+# namespace of the record they show.
+projects_pages = [
+    path("", pages.HomeView.as_view(), name="home"),
+    *projects_urls.urlpatterns,
+    path(
+        "projects/<str:slug>/", pages.ProjectDetailView.as_view(), name="project_detail"
+    ),
+]
+meetings_pages = [
+    *consultations_urls.urlpatterns,
+    path("<str:slug>/", pages.MeetingDetailView.as_view(), name="meeting_detail"),
+]
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
@@ -35,11 +52,11 @@ urlpatterns = [
 
 # Every public page lives under /ar/, /fr/ or /en/; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
-    path("", include("projects.urls")),
-    path("meetings/", include("consultations.urls")),
+    path("", include((projects_pages, projects_urls.app_name))),
+    path("meetings/", include((meetings_pages, consultations_urls.app_name))),
     path("", include("workshops.urls")),
     path("search/", SearchView.as_view(), name="search"),
-    path("records/", include("consultations.records_urls")),
+    path("records/", include("kenitra_portal.records_urls")),
     path(
         "preview/<str:app_label>/<str:model_name>/<int:pk>/",
         preview,

@@ -7,15 +7,9 @@ from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import TemplateView
 
-from .search import (
-    SEARCH_KINDS,
-    SEARCH_KINDS_BY_KEY,
-    Snippet,
-    highlight,
-    query_words,
-    search_queryset,
-    snippet,
-)
+from core.search import Snippet, highlight, query_words, search_queryset, snippet
+
+from .search import search_kind, search_kinds
 
 # Longer input is not a query anyone types; it is cut rather than refused.
 MAX_QUERY_LENGTH = 200
@@ -82,16 +76,16 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         q = self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
         words = query_words(q)
-        kind = SEARCH_KINDS_BY_KEY.get(self.request.GET.get("kind", ""))
+        kind = search_kind(self.request.GET.get("kind", ""))
         groups = []
         if words:
-            for searched in [kind] if kind else SEARCH_KINDS:
+            for searched in [kind] if kind else search_kinds():
                 groups.append(self._group(searched, q, words, paginate=bool(kind)))
         context.update(
             q=q,
             words=words,
             kind=kind,
-            kinds=SEARCH_KINDS,
+            kinds=search_kinds(),
             groups=groups,
             total=sum(group.total for group in groups),
         )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from kenitra_portal.admin import ContentAdmin, PublishableInlineMixin, image_preview
+from core.admin import ContentAdmin, PublishableInlineMixin, image_preview
 
 from .models import Axis, Goal, Milestone, Program, Project, ProjectImage, ProjectUpdate
 

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
-from kenitra_portal.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
+from core.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
 
 from .models import Axis, Goal, Program, Project, ProjectStatus, ProjectUpdate
 from .serializers import (

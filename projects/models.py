@@ -4,14 +4,14 @@ from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kenitra_portal.models import (
+from core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
     TimeStampedModel,
 )
-from kenitra_portal.text import normalize
-from kenitra_portal.uploads import SafeImageField
+from core.text import normalize
+from core.uploads import SafeImageField
 
 
 class Program(PublishableModel):
@@ -23,6 +23,8 @@ class Program(PublishableModel):
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    rich_text_fields = ("description",)
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -75,6 +77,8 @@ class Axis(PublishableModel):
     cover = SafeImageField(_("cover image"), upload_to="axes/", blank=True)
 
     objects = AxisQuerySet.as_manager()
+
+    rich_text_fields = ("description", "goals_intro")
 
     class Meta:
         ordering = ["program", "number"]
@@ -145,6 +149,11 @@ class Project(SearchableModel, PublishableModel):
     objects = ProjectQuerySet.as_manager()
 
     search_fields = ("title", "summary", "description", "lead_department", "location")
+    search_kind = "projects"
+    search_related = ("axis",)
+    search_snippet_fields = ("summary", "description", "axis.title", "title")
+
+    rich_text_fields = ("description",)
 
     class Meta:
         ordering = ["axis__program", "axis__number", "order", "title"]
@@ -249,6 +258,8 @@ class ProjectUpdate(PublishableModel):
     progress = models.PositiveSmallIntegerField(
         _("progress at that date (%)"), null=True, blank=True
     )
+
+    rich_text_fields = ("text",)
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from kenitra_portal.serializers import (
+from core.serializers import (
     PageUrlField,
     PortalSerializer,
     PublishedRefListSerializer,

@@ -4,11 +4,10 @@ from . import views
 
 app_name = "projects"
 
+# The home page and a project's page show other apps too: kenitra_portal/urls.py adds
+# them to this namespace.
+
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
     path("axes/<str:slug>/", views.AxisDetailView.as_view(), name="axis_detail"),
     path("projects/", views.ProjectListView.as_view(), name="project_list"),
-    path(
-        "projects/<str:slug>/", views.ProjectDetailView.as_view(), name="project_detail"
-    ),
 ]

@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from consultations import models as consultations
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 from projects import models as projects
 from workshops import models as workshops
 

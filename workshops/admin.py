@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
-from kenitra_portal.admin import (
+from core.admin import (
     ContentAdmin,
     PublicationStatusForm,
     PublishableAdminForm,
     PublishableInlineMixin,
 )
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 
 from . import services
 from .models import (

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from kenitra_portal.api import (
+from core.api import (
     PortalFilterSet,
     PortalViewSet,
     SlugFilter,

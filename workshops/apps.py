@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Workshops and proposals")
+
+    def ready(self):
+        from . import services  # noqa: F401 - connects the e-mails to status changes

@@ -10,7 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from kenitra_portal.text import strip_bidi_controls
+from core.text import strip_bidi_controls
 from projects.models import Axis
 
 from .models import (

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Organization
-from kenitra_portal.models import (
+from core.models import (
     PublicationStatus,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
 )
-from kenitra_portal.text import normalize
+from core.text import normalize
 from projects.models import Axis, Project
 
 
@@ -60,6 +60,11 @@ class Workshop(SearchableModel, PublishableModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     search_fields = ("title", "summary", "outcomes", "facilitators_note")
+    search_kind = "workshops"
+    search_related = ("axis",)
+    search_snippet_fields = ("summary", "outcomes", "facilitators_note", "title")
+
+    rich_text_fields = ("outcomes",)
 
     class Meta:
         ordering = ["meeting", "order", "title"]
@@ -227,6 +232,9 @@ class Proposal(SearchableModel, PublishableModel):
     objects = ProposalQuerySet.as_manager()
 
     search_fields = ("title", "text", "public_answer")
+    search_kind = "proposals"
+    search_related = ("axis",)
+    search_snippet_fields = ("text", "public_answer", "title")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -276,16 +284,21 @@ class Proposal(SearchableModel, PublishableModel):
         self._stored_status = self.status
         if previous != self.status:
             # Whatever changed it (the admin, a workshop's inline, an action, a
-            # service), every change of status leaves a dated row and tells the
-            # author. services builds on this module, hence the late import.
-            from .services import record_status_change
+            # service), every change of status leaves a dated row; services.py
+            # tells the author when the row is written.
+            self._record_status_change(previous)
 
-            record_status_change(
-                self,
-                previous,
-                by=self.last_edited_by,
-                note=getattr(self, "status_note", ""),
-            )
+    def _record_status_change(self, from_status):
+        change = ProposalStatusChange.objects.create(
+            proposal=self,
+            from_status=from_status,
+            to_status=self.status,
+            changed_by=self.last_edited_by,
+            note=getattr(self, "status_note", ""),
+        )
+        if self.is_answered and self.answered_at is None:
+            self.answered_at = change.changed_at
+            super().save(update_fields=["answered_at"])
 
     def _previous_status(self):
         if hasattr(self, "_stored_status"):

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from consultations.models import Meeting, Organization
 from consultations.serializers import MeetingRefSerializer, OrganizationRefSerializer
-from kenitra_portal.serializers import (
+from core.serializers import (
     PageUrlField,
     PortalSerializer,
     PublishedRefListSerializer,

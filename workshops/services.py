@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,13 +17,13 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 
 from .models import Proposal, ProposalSource, ProposalStatus, ProposalStatusChange
 
 logger = logging.getLogger(__name__)
 
-# Editors and publishers both hold it (kenitra_portal/permissions.py).
+# Editors and publishers both hold it (core/permissions.py).
 MODERATE = "workshops.change_proposal"
 
 S = ProposalStatus
@@ -94,26 +96,19 @@ def has_public_answer(proposal):
     )
 
 
-def record_status_change(proposal, from_status, *, by=None, note=""):
-    """Keep the dated step the proposal just took, and tell its author.
-
-    Proposal.save() calls this whenever the status it stores differs from the one
-    it loaded, so no path can change a status without leaving its row.
-    """
-    change = ProposalStatusChange.objects.create(
-        proposal=proposal,
-        from_status=from_status,
-        to_status=proposal.status,
-        changed_by=by,
-        note=note,
-    )
-    if proposal.is_answered and proposal.answered_at is None:
-        proposal.answered_at = change.changed_at
-        proposal.save(update_fields=["answered_at"])
+@receiver(post_save, sender=ProposalStatusChange, dispatch_uid="workshops.notify")
+def _status_changed(sender, instance, created, raw=False, **kwargs):
+    """Tell the author of each step their proposal takes (Proposal.save() writes it)."""
+    proposal = instance.proposal
     # The author saw the first status on the thank-you page.
-    if from_status and proposal.submitter_email and not proposal.is_anonymized:
+    if (
+        created
+        and not raw
+        and instance.from_status
+        and proposal.submitter_email
+        and not proposal.is_anonymized
+    ):
         transaction.on_commit(lambda: notify_author_of_status(proposal))
-    return change
 
 
 @transaction.atomic

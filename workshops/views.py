@@ -6,8 +6,8 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language, get_language_bidi
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from kenitra_portal.middleware import client_ip
-from kenitra_portal.models import PublicationStatus
+from core.middleware import client_ip
+from core.models import PublicationStatus
 from projects.models import Axis, Project
 
 from . import services

@@ -67,26 +67,29 @@ INSTALLED_APPS = [
     "simple_history",
     "easy_thumbnails",
     "csp",
-    "kenitra_portal.apps.LoginAttemptsConfig",
-    "kenitra_portal",
+    "core.apps.LoginAttemptsConfig",
+    # The floors, from the ground up: core is what every app uses, kenitra_portal the
+    # site-wide pages composed of them (ARCHITECTURE.md).
+    "core",
     "projects",
     "consultations",
     "workshops",
+    "kenitra_portal",
 ]
 
 MIDDLEWARE = [
     # First, so every log line of the request, and its answer, carry the request id.
-    "kenitra_portal.middleware.RequestIdMiddleware",
+    "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "kenitra_portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "kenitra_portal.admin_locale.AdminArabicByDefaultMiddleware",
+    "core.admin_locale.AdminArabicByDefaultMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After the locale is known, before anything that reads the session or the user.
-    "kenitra_portal.middleware.AnonymousPageCacheMiddleware",
+    "core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -146,7 +149,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Moroccan month names and Western digits for Arabic live in our own format module.
-FORMAT_MODULE_PATH = ["kenitra_portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
@@ -167,7 +170,7 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Uploads (kenitra_portal/uploads.py); the pixel limit stops decompression bombs.
+# Uploads (core/uploads.py); the pixel limit stops decompression bombs.
 UPLOAD_MAX_IMAGE_MB = env_int("UPLOAD_MAX_IMAGE_MB", 10)
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
 UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 20)
@@ -177,7 +180,7 @@ DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-media
 
 LOGIN_URL = "admin:login"
 
-# The public API (kenitra_portal/api.py): read-only for anonymous clients, written
+# The public API (core/api.py): read-only for anonymous clients, written
 # with a staff member's token under the same rights as in the admin.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -187,7 +190,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # Pagination, filters, permissions, throttle and schema classes are set on
-    # kenitra_portal.api.PortalViewSet: DRF imports classes named here while it
+    # core.api.PortalViewSet: DRF imports classes named here while it
     # is itself being imported. Requests per client address, e.g. "60/minute";
     # "" turns the limit off.
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "60/minute")},
@@ -225,14 +228,14 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "kenitra_portal.api.document_common_responses",
+        "core.api.document_common_responses",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ProjectStatusEnum": "projects.models.ProjectStatus",
         "MeetingStatusEnum": "consultations.models.MeetingStatus",
         "ActionStatusEnum": "consultations.models.ActionStatus",
         "ProposalStatusEnum": "workshops.models.ProposalStatus",
-        "PublicationStatusEnum": "kenitra_portal.models.PublicationStatus",
+        "PublicationStatusEnum": "core.models.PublicationStatus",
         "MeetingKindEnum": "consultations.models.MeetingKind",
         "DocumentKindEnum": "consultations.models.DocumentKind",
         "OrganizationKindEnum": "consultations.models.OrganizationKind",
@@ -288,7 +291,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     )
     DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
 DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
-DATABASE_ROUTERS = ["kenitra_portal.routers.PrimaryReplicaRouter"]
+DATABASE_ROUTERS = ["core.routers.PrimaryReplicaRouter"]
 
 # The admin's address; moving it off /admin/ spares it most scripted guessing.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
@@ -354,14 +357,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # django-axes: five wrong passwords for one account from one address lock that pair out
 # for an hour; the backend must come first, and a correct login clears the count.
 AUTHENTICATION_BACKENDS = [
-    "kenitra_portal.auth.RequestAxesBackend",
+    "core.auth.RequestAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "kenitra_portal.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
 AXES_VERBOSE = False
 
 # Media on the local disk by default; on S3-compatible storage when a bucket is named.
@@ -396,9 +399,9 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "kenitra_portal.logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "kenitra_portal.logging.JSONFormatter"},
+        "json": {"()": "core.logging.JSONFormatter"},
         "text": {
             "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
         },

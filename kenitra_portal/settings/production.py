@@ -38,7 +38,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # cached for ever.
 WHITENOISE_USE_FINDERS = False
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "kenitra_portal.storage.StaticFilesStorage"
+    "BACKEND": "core.storage.StaticFilesStorage"
 }
 
 # Each gunicorn worker keeps its connection instead of opening one per request.

@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
-from kenitra_portal import permissions
+from core import permissions
 from projects.models import Axis
 from tests.factories import UserFactory
 from workshops.models import Proposal, ProposalStatus

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from consultations.models import MeetingStatus
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 from tests.factories import MeetingFactory
 
 KENITRA = ZoneInfo("Africa/Casablanca")

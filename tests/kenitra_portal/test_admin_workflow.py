@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kenitra_portal.admin import STALE_VERSION_MESSAGE
-from kenitra_portal.models import PublicationStatus
+from core.admin import STALE_VERSION_MESSAGE
+from core.models import PublicationStatus
 from projects.models import Project
 from tests import factories
 
@@ -400,7 +400,7 @@ def test_admin_index_lists_what_waits_for_review(client, publisher):
 def test_an_admin_with_its_own_fieldsets_still_sends_the_version(rf, publisher):
     from django.contrib import admin
 
-    from kenitra_portal.admin import ContentAdmin
+    from core.admin import ContentAdmin
 
     class ShortProjectAdmin(ContentAdmin):
         fieldsets = [(None, {"fields": ["title", "slug", "axis"]})]

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from consultations.models import Document
-from kenitra_portal.backup import create_backup, restore_backup
+from core.backup import create_backup, restore_backup
 from tests.factories import (
     DocumentFactory,
     ParticipationFactory,

@@ -6,10 +6,16 @@ import pytest
 from django.core.cache import caches
 from django.urls import path, reverse
 
-from kenitra_portal.middleware import VERSION_KEY
-from kenitra_portal.models import PublicationStatus
-from projects.models import Project
-from tests.factories import ProjectFactory
+from core.models import PublicationStatus
+from core.pagecache import VERSION_KEY
+from tests.factories import (
+    AxisFactory,
+    GoalFactory,
+    MilestoneFactory,
+    ProjectFactory,
+    ProposalFactory,
+)
+from workshops.models import ProposalStatus
 
 
 @pytest.fixture
@@ -54,20 +60,68 @@ def test_a_published_edit_shows_at_once_to_anonymous_visitors(client, project):
     assert "مشروع الخزانة الرقمية" in response.content.decode()
 
 
-def test_a_bulk_edit_by_staff_shows_at_once_on_the_projects_list(
-    client, project, superuser
-):
-    home = reverse("projects:project_list")
-    assert "مشروع المكتبة الرقمية" in client.get(home).content.decode()
+def version():
+    return caches["default"].get(VERSION_KEY)
 
-    editor = client.__class__()
-    editor.force_login(superuser)
-    Project.objects.filter(pk=project.pk).update(title_ar="عنوان بلا إشارة")
-    # QuerySet.update() sends no signal; any write by staff still clears the cache.
-    editor.post(reverse("admin:logout"))
-    response = client.get(home)
 
-    assert "عنوان بلا إشارة" in response.content.decode()
+@pytest.fixture
+def draft_project(page_cache):
+    return ProjectFactory(publication_status=PublicationStatus.DRAFT)
+
+
+def test_a_draft_saved_leaves_every_cached_page_in_place(draft_project):
+    draft_axis = AxisFactory(publication_status=PublicationStatus.DRAFT)
+    before = version()
+    draft_project.title_ar = "مسودة معدلة"
+    draft_project.save()
+    GoalFactory(axis=draft_axis)
+    assert version() == before
+
+
+def test_a_citizens_unpublished_proposal_leaves_the_cache_in_place(page_cache):
+    axis = AxisFactory()
+    before = version()
+    proposal = ProposalFactory(axis=axis, publication_status=PublicationStatus.DRAFT)
+    # Its moderation (a status row, a history row) is not public either.
+    proposal.status = ProposalStatus.UNDER_STUDY
+    proposal.save()
+    assert proposal.status_changes.exists()
+    assert version() == before
+
+
+def test_a_staff_login_and_logout_leave_the_cache_in_place(client, project, superuser):
+    before = version()
+    staff = client.__class__()
+    staff.force_login(superuser)
+    staff.post(reverse("admin:logout"))
+    assert version() == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["publish", "unpublish", "edit published", "edit a published child", "delete"],
+)
+def test_a_change_visitors_can_see_moves_the_version(page_cache, change):
+    project = ProjectFactory(
+        publication_status=PublicationStatus.DRAFT
+        if change == "publish"
+        else PublicationStatus.PUBLISHED
+    )
+    before = version()
+    if change == "publish":
+        project.publication_status = PublicationStatus.PUBLISHED
+        project.save()
+    elif change == "unpublish":
+        project.publication_status = PublicationStatus.DRAFT
+        project.save()
+    elif change == "edit published":
+        project.summary_ar = "ملخص جديد"
+        project.save()
+    elif change == "edit a published child":
+        MilestoneFactory(project=project)
+    else:
+        project.delete()
+    assert version() != before
 
 
 def test_unpublishing_hides_the_page_at_once(client, project):

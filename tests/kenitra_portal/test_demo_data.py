@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from consultations.models import Document, Meeting, Participation
-from kenitra_portal.text import normalize
+from core.text import normalize
 from projects.models import Axis, Milestone, Program, Project, ProjectUpdate
 from workshops.models import Proposal, Workshop
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 from tests.factories import (
     MeetingFactory,
     ProjectFactory,

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.urls import path
 
-from kenitra_portal.logging import JSONFormatter, RequestIdFilter
+from core.logging import JSONFormatter, RequestIdFilter
 
 
 @pytest.fixture

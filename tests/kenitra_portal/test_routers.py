@@ -3,8 +3,8 @@
 import pytest
 from django.test import RequestFactory
 
-from kenitra_portal.middleware import AnonymousPageCacheMiddleware
-from kenitra_portal.routers import PrimaryReplicaRouter
+from core.pagecache import AnonymousPageCacheMiddleware
+from core.routers import PrimaryReplicaRouter
 from projects.models import Project
 
 router = PrimaryReplicaRouter()

@@ -5,8 +5,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from kenitra_portal.models import PublicationStatus
-from kenitra_portal.search import SEARCH_KINDS, search_queryset
+from core.models import PublicationStatus
+from core.search import search_queryset
+from kenitra_portal.search import search_kinds
 from projects.models import Project
 from tests.factories import (
     AxisFactory,
@@ -25,13 +26,13 @@ def found(q):
         kind.key: {
             getattr(obj, "slug", obj.pk) for obj in search_queryset(kind.queryset(), q)
         }
-        for kind in SEARCH_KINDS
+        for kind in search_kinds()
     }
 
 
 def nothing(**found_kinds):
     """What `found` gives when only `found_kinds` have results."""
-    return {kind.key: set(found_kinds.get(kind.key, ())) for kind in SEARCH_KINDS}
+    return {kind.key: set(found_kinds.get(kind.key, ())) for kind in search_kinds()}
 
 
 DIGITALISATION = {

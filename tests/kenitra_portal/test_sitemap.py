@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 from tests.factories import (
     AxisFactory,
     MeetingFactory,

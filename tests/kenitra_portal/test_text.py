@@ -5,13 +5,14 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kenitra_portal.search import SEARCH_KINDS, search_queryset
-from kenitra_portal.text import (
+from core.search import search_queryset
+from core.text import (
     MAX_WORD_LENGTH,
     normalize,
     strip_bidi_controls,
     word_spans,
 )
+from kenitra_portal.search import search_kinds
 from workshops import kenitra_content
 
 # The letters a writer may put for one another, with the one the normaliser keeps.
@@ -136,7 +137,7 @@ def kenitra(db):
 def _found(q):
     return {
         (kind.key, obj.pk)
-        for kind in SEARCH_KINDS
+        for kind in search_kinds()
         for obj in search_queryset(kind.queryset(), q)
     }
 
@@ -154,7 +155,7 @@ def test_every_spelling_of_a_kenitra_word_finds_it(kenitra, word_and_variant):
     titles = {
         kind.queryset().get(pk=pk).title_ar
         for key, pk in found
-        for kind in SEARCH_KINDS
+        for kind in search_kinds()
         if kind.key == key
     }
     assert any(word in title for title in titles)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from consultations.models import Document
-from kenitra_portal.uploads import clean_image
+from core.uploads import clean_image
 from projects.models import ProjectImage
 from tests import factories
 

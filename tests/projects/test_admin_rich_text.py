@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kenitra_portal.sanitize import sanitize_html
+from core.sanitize import sanitize_html
 from projects.models import Project
 from tests import factories
 

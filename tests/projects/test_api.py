@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
 from tests.api_support import results
 from tests.factories import (
     AxisFactory,

@@ -60,5 +60,5 @@ def test_search_text_folds_arabic_spellings_in_every_language():
         title_ar="إحداث هيئات استشارية", title_fr="Création d'instances"
     )
     assert "احداث هييات استشاريه" in project.search_text
-    # Punctuation separates words in the search text (see kenitra_portal/text.py).
+    # Punctuation separates words in the search text (see core/text.py).
     assert "creation d instances" in project.search_text

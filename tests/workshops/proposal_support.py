@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
 
-from kenitra_portal import permissions
+from core import permissions
 from tests.factories import UserFactory
 from workshops.forms import FORM_TOKEN_SALT
 
@@ -37,7 +37,7 @@ def proposal_post(for_axis, **overrides):
 
 
 def make_staff(username, role=None):
-    """A staff account in one of the portal's roles (kenitra_portal/permissions.py)."""
+    """A staff account in one of the portal's roles (core/permissions.py)."""
     user = UserFactory(username=username, is_staff=True)
     if role:
         user.groups.add(Group.objects.get(name=role))

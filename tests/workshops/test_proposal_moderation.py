@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kenitra_portal import permissions
+from core import permissions
 from tests.factories import (
     OrganizationFactory,
     ProjectFactory,

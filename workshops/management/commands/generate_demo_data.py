@@ -32,8 +32,8 @@ from consultations.models import (
     Person,
     Venue,
 )
-from kenitra_portal.middleware import bump_page_cache_version
-from kenitra_portal.models import PublicationStatus
+from core.models import PublicationStatus
+from core.pagecache import bump_page_cache_version
 from projects.models import (
     Axis,
     Goal,

@@ -23,8 +23,8 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
-from kenitra_portal.models import PublicationStatus
-from kenitra_portal.text import strip_bidi_controls
+from core.models import PublicationStatus
+from core.text import strip_bidi_controls
 from projects.models import Axis, Goal, Program, Project, ProjectStatus
 from workshops import kenitra_content as content
 from workshops.models import Workshop

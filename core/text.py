@@ -40,7 +40,7 @@ _FOLDS = str.maketrans(
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _NOT_WORD = re.compile(r"[\W_]")
 # No word is this long; a longer run of letters is a pasted link or code, and
-# PostgreSQL refuses to index a word of more than 2 KB (see kenitra_portal/search.py).
+# PostgreSQL refuses to index a word of more than 2 KB (see core/search.py).
 MAX_WORD_LENGTH = 100
 
 

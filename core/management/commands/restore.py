@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from kenitra_portal.backup import read_manifest, restore_backup
+from core.backup import read_manifest, restore_backup
 
 
 class Command(BaseCommand):

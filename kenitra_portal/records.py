@@ -1,6 +1,7 @@
 """The councillors' records area: every meeting's full record, published or not.
 
-Access is decided in one place, `kenitra_portal.permissions.can_view_records`:
+It shows meetings with their workshops and proposals, so it lives above both apps.
+Access is decided in one place, `core.permissions.can_view_records`:
 anonymous visitors are sent to the login page, other signed-in users get a 403.
 """
 
@@ -18,9 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from kenitra_portal.permissions import can_view_records
-
-from .models import (
+from consultations.models import (
+    OPEN_ACTION_STATUSES,
     ActionStatus,
     AgendaItem,
     Document,
@@ -31,11 +31,8 @@ from .models import (
     Participation,
     Person,
 )
-
-# The workshops app is built on this one, not the other way round: its models are
-# reached through their relations to Meeting rather than imported.
-Workshop = Meeting._meta.get_field("workshops").related_model
-Proposal = Workshop._meta.get_field("proposals").related_model
+from core.permissions import can_view_records
+from workshops.models import Proposal, Workshop
 
 
 class RecordsAccessMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -68,12 +65,7 @@ class MeetingRecordListView(RecordsAccessMixin, ListView):
             decision_count=Count("decisions", distinct=True),
             open_action_count=Count(
                 "follow_up_actions",
-                filter=Q(
-                    follow_up_actions__status__in=[
-                        ActionStatus.OPEN,
-                        ActionStatus.IN_PROGRESS,
-                    ]
-                ),
+                filter=Q(follow_up_actions__status__in=OPEN_ACTION_STATUSES),
                 distinct=True,
             ),
         )

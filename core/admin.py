@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import PublicationStatus, PublishableModel
 from .permissions import can_publish
-from .preview import PREVIEW_VIEWS
+from .preview import public_view
 from .text import normalize
 
 STALE_VERSION_MESSAGE = _(
@@ -185,8 +185,8 @@ def send_to_review(modeladmin, request, queryset):
 
 class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_per_page = 50
-    change_list_template = "admin/kenitra_portal/change_list.html"
-    change_form_template = "admin/kenitra_portal/change_form.html"
+    change_list_template = "admin/core/change_list.html"
+    change_form_template = "admin/core/change_form.html"
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -302,7 +302,7 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def preview_url(self, obj):
         opts = obj._meta
-        if opts.label_lower not in PREVIEW_VIEWS:
+        if public_view(obj) is None:
             return None
         return reverse(
             "preview",

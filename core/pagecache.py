@@ -1,87 +1,25 @@
-"""Request ids, the Permissions-Policy header and the anonymous page cache."""
+"""The anonymous page cache: what it serves, and the one rule for what empties it.
+
+Pages are kept in each worker's memory (a hit costs no network trip) under the
+content version, a counter shared through the default cache (Redis). A change that a
+visitor can see bumps the version: the worker that made it serves the new page at
+once, the others within PAGE_CACHE_VERSION_MAX_AGE_MS. A change nobody outside the
+staff can see (a draft saved, a proposal not yet published, its status row, a
+history row, a login) leaves it as it is, so the cache survives citizens' activity.
+"""
 
 import hashlib
-import logging
-import re
 import time
-import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from . import routers
-from .logging import request_id_var
-
-logger = logging.getLogger("kenitra_portal.request")
-
-# An id from the proxy is kept only if it cannot smuggle anything into a log line.
-_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-
-
-def client_ip(request):
-    """The visitor's address; behind our proxy it is in X-Real-IP, set by nginx."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR")
-
-
-class RequestIdMiddleware:
-    """Gives every request an id, logs its outcome, and returns the id as a header."""
-
-    header = "X-Request-ID"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        incoming = request.headers.get(self.header, "")
-        request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        request.id = request_id
-        token = request_id_var.set(request_id)
-        started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response[self.header] = request_id
-            logger.info(
-                "%s %s %s",
-                request.method,
-                request.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "client_ip": client_ip(request),
-                },
-            )
-            return response
-        finally:
-            request_id_var.reset(token)
-
-
-class PermissionsPolicyMiddleware:
-    """Django has no setting for this header yet; the policy is in settings."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if settings.PERMISSIONS_POLICY:
-            response.headers.setdefault(
-                "Permissions-Policy",
-                ", ".join(
-                    f"{feature}=({' '.join(allow)})"
-                    for feature, allow in settings.PERMISSIONS_POLICY.items()
-                ),
-            )
-        return response
-
+from .models import PublishableModel
+from .permissions import content_models
 
 # Bumped on every content change; a page stored under an older version is a miss.
 VERSION_KEY = "pagecache:version"
@@ -120,22 +58,13 @@ def is_anonymous_read(request):
     )
 
 
-def _is_staff_write(request, response):
-    return (
-        settings.PAGE_CACHE_SECONDS
-        and request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
-        and settings.SESSION_COOKIE_NAME in request.COOKIES
-        and response.status_code < 400
-    )
-
-
 class AnonymousPageCacheMiddleware:
     """Serves anonymous GETs from the cache, keyed by URL, language and Accept.
 
     Signed-in staff, token-bearing API clients, forms with a CSRF token, pages that
     set a cookie, used a CSP nonce or said `Cache-Control: private/no-store` are
     never stored.
-    Every content save or delete bumps the version (see signals.py), so a
+    A change a visitor can see bumps the version (`is_public_change`), so a
     published edit shows at once.
     """
 
@@ -144,11 +73,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not is_anonymous_read(request):
-            response = self.get_response(request)
-            if _is_staff_write(request, response):
-                # Bulk admin actions may use QuerySet.update(), which sends no signal.
-                bump_page_cache_version()
-            return response
+            return self.get_response(request)
         # Anonymous reads may go to a read replica, when one is configured.
         with routers.replica_reads():
             if not settings.PAGE_CACHE_SECONDS:
@@ -208,3 +133,66 @@ class AnonymousPageCacheMiddleware:
         # "no-cache" asks browsers to revalidate; this cache is emptied on every
         # change, so what it serves is always current.
         return not cache_control & {"private", "no-store"}
+
+
+def is_visible(instance):
+    """Whether anonymous visitors can see `instance` (as it is in memory).
+
+    A publishable row is visible once published; any other content row is visible
+    when the publishable rows it belongs to are (a goal with its axis, a status row
+    with its proposal), or always when it belongs to none (people, organizations).
+    """
+    if isinstance(instance, PublishableModel):
+        return instance.is_published
+    parents = [
+        field
+        for field in instance._meta.concrete_fields
+        if field.is_relation
+        and field.many_to_one
+        and issubclass(field.related_model, PublishableModel)
+    ]
+    if not parents:
+        return True
+    for field in parents:
+        try:
+            parent = getattr(instance, field.name)
+        except field.related_model.DoesNotExist:
+            # Deleted with its parent: the parent's own deletion decides.
+            continue
+        if parent is not None and is_visible(parent):
+            return True
+    return False
+
+
+def is_public_change(instance):
+    """A save or delete that changes what visitors see: the row is or was public."""
+    if type(instance) not in _content_models():
+        return False
+    was_public = isinstance(instance, PublishableModel) and instance.was_published
+    return was_public or is_visible(instance)
+
+
+def _content_models():
+    if _registry["models"] is None:
+        _registry["models"] = frozenset(content_models())
+    return _registry["models"]
+
+
+_registry = {"models": None}
+
+
+def _row_changed(sender, instance, **kwargs):
+    if is_public_change(instance):
+        bump_page_cache_version()
+
+
+def _relation_changed(sender, instance, action, **kwargs):
+    # m2m_changed fires before and after; the "post_" action is the one that counts.
+    if action.startswith("post_") and is_public_change(instance):
+        bump_page_cache_version()
+
+
+def connect():
+    post_save.connect(_row_changed, dispatch_uid="core.pagecache.saved")
+    post_delete.connect(_row_changed, dispatch_uid="core.pagecache.deleted")
+    m2m_changed.connect(_relation_changed, dispatch_uid="core.pagecache.relations")

@@ -1,8 +1,8 @@
 """Staff rich text: an allow-list of tags and attributes, applied on every save.
 
-The fields listed in RICH_TEXT_FIELDS hold sanitised HTML; templates show them with
-the `rich_text` filter (kenitra_portal/templatetags/rich_text.py). Every other text
-field is plain text and is escaped by the templates as usual.
+A model names its rich-text fields in `rich_text_fields`; they hold sanitised HTML
+and templates show them with the `rich_text` filter (core/templatetags/rich_text.py).
+Every other text field is plain text and is escaped by the templates as usual.
 """
 
 import nh3
@@ -45,18 +45,6 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# model label → fields written by staff in the admin as rich text.
-RICH_TEXT_FIELDS = {
-    "projects.Program": ("description",),
-    "projects.Axis": ("description", "goals_intro"),
-    "projects.Project": ("description",),
-    "projects.ProjectUpdate": ("text",),
-    "consultations.Organization": ("description",),
-    "consultations.Meeting": ("minutes",),
-    "consultations.AgendaItem": ("description",),
-    "consultations.Decision": ("text",),
-    "workshops.Workshop": ("outcomes",),
-}
 # A proposal's public answer is plain text: it goes into e-mails as well as pages.
 
 
@@ -75,10 +63,7 @@ def sanitize_html(value):
 
 
 def sanitize_instance(sender, instance, **kwargs):
-    fields = RICH_TEXT_FIELDS.get(sender._meta.label)
-    if not fields:
-        return
-    for name in fields:
+    for name in getattr(sender, "rich_text_fields", ()):
         # The base column and each language's column (modeltranslation) are stored.
         if instance.__dict__.get(name):
             instance.__dict__[name] = sanitize_html(instance.__dict__[name])
@@ -91,4 +76,4 @@ def sanitize_instance(sender, instance, **kwargs):
 
 
 def connect():
-    pre_save.connect(sanitize_instance, dispatch_uid="kenitra_portal.sanitize")
+    pre_save.connect(sanitize_instance, dispatch_uid="core.sanitize")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from kenitra_portal.backup import create_backup, file_roots
+from core.backup import create_backup, file_roots
 
 
 class Command(BaseCommand):

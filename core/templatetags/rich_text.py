@@ -1,10 +1,10 @@
-"""Shows the staff rich text fields listed in kenitra_portal.sanitize."""
+"""Shows the staff rich text fields listed in core.sanitize."""
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.safestring import mark_safe
 
-from kenitra_portal.sanitize import sanitize_html
+from core.sanitize import sanitize_html
 
 register = template.Library()
 

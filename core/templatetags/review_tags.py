@@ -4,12 +4,12 @@ from django import template
 from django.contrib import admin
 from django.urls import reverse
 
-from kenitra_portal.admin import is_publishable
+from core.admin import is_publishable
 
 register = template.Library()
 
 
-@register.inclusion_tag("admin/kenitra_portal/awaiting_review.html", takes_context=True)
+@register.inclusion_tag("admin/core/awaiting_review.html", takes_context=True)
 def awaiting_review(context):
     request = context["request"]
     rows = []

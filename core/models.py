@@ -13,6 +13,9 @@ class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # Fields staff write as rich text: sanitised on every save (core/sanitize.py).
+    rich_text_fields = ()
+
     class Meta:
         abstract = True
 
@@ -68,10 +71,30 @@ class PublishableModel(TimeStampedModel):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        self._stored_publication_status = self.publication_status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_publication_status = instance.__dict__.get(
+            "publication_status"
+        )
+        return instance
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using, fields, from_queryset)
+        if fields is None or "publication_status" in fields:
+            self._stored_publication_status = self.publication_status
 
     @property
     def is_published(self):
         return self.publication_status == PublicationStatus.PUBLISHED
+
+    @property
+    def was_published(self):
+        """Published as last read from the database (before a save in progress)."""
+        stored = getattr(self, "_stored_publication_status", None)
+        return stored == PublicationStatus.PUBLISHED
 
 
 class SearchableModel(models.Model):
@@ -79,7 +102,13 @@ class SearchableModel(models.Model):
 
     search_text = models.TextField(_("search text"), blank=True, editable=False)
 
+    # Fields whose text, in every language, is searched.
     search_fields = ()
+    # The search page's name for this kind of record (its `?kind=`), the relations a
+    # result shows, and the fields an extract is taken from, best first.
+    search_kind = ""
+    search_related = ()
+    search_snippet_fields = ()
 
     class Meta:
         abstract = True

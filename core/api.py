@@ -1,0 +1,458 @@
+"""What every endpoint of the public API shares.
+
+Each app's `api.py` holds its viewsets and filter sets (kenitra_portal/api.py mounts
+them); this module holds the
+language negotiation, pagination, search, ordering, throttling, the write rights and
+the conditional GET (ETag / Last-Modified) they all use.
+"""
+
+import datetime
+import hashlib
+
+from django import forms
+from django.db import models, transaction
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import exceptions, mixins, permissions, viewsets
+from rest_framework.filters import BaseFilterBackend, OrderingFilter
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+
+from .middleware import client_ip
+from .models import PublicationStatus
+from .permissions import can_publish
+from .search import search_queryset
+from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
+
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "lang",
+    str,
+    enum=[*LANGUAGES, ALL_LANGUAGES],
+    description=(
+        "Language of translated fields. Without it, the `Accept-Language` header "
+        "decides, then Arabic. A value missing in that language is given in Arabic "
+        "and named in the object's `_fallback`. `all` returns every translated "
+        'field as `{"ar": …, "fr": …, "en": …}`.'
+    ),
+)
+
+
+def request_language(request):
+    """`?lang=`, else the language Django negotiated (cookie, Accept-Language)."""
+    lang = request.query_params.get("lang")
+    if lang is None:
+        negotiated = getattr(request, "LANGUAGE_CODE", None) or FALLBACK_LANGUAGE
+        return translation.get_supported_language_variant(negotiated)
+    if lang not in (*LANGUAGES, ALL_LANGUAGES):
+        raise exceptions.ValidationError(
+            {
+                "lang": [
+                    _("Use one of: %(choices)s.")
+                    % {"choices": ", ".join((*LANGUAGES, ALL_LANGUAGES))}
+                ]
+            }
+        )
+    return lang
+
+
+class PortalPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    minimum=1, maximum=self.max_page_size, default=self.page_size
+                )
+                parameter["description"] = (
+                    f"Results per page, {self.page_size} by default; values above "
+                    f"{self.max_page_size} are lowered to {self.max_page_size}."
+                )
+        return parameters
+
+
+class NormalisedSearchFilter(BaseFilterBackend):
+    """`?q=` with the site's own search, so the API finds what the search page finds."""
+
+    param = "q"
+
+    def filter_queryset(self, request, queryset, view):
+        if not self._applies(view):
+            return queryset
+        # PostgreSQL refuses NUL in a query string; it is never part of a word.
+        q = request.query_params.get(self.param, "").replace("\x00", "")
+        return search_queryset(queryset, q)
+
+    @staticmethod
+    def _applies(view):
+        model = getattr(view, "model", None)
+        return model is not None and any(
+            field.name == "search_text" for field in model._meta.fields
+        )
+
+    def get_schema_operation_parameters(self, view):
+        if not self._applies(view):
+            return []
+        return [
+            {
+                "name": self.param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    "Words to find, in any language. Arabic spelling variants "
+                    "(أ/إ/آ/ا, ى/ي, ة/ه), diacritics, tatweel, French accents and "
+                    "case are ignored; every word must match."
+                ),
+                "schema": {"type": "string", "maxLength": 200},
+            }
+        ]
+
+
+class AllowListOrderingFilter(OrderingFilter):
+    """Orders only by the view's `ordering_fields`; anything else is a 400."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if not params:
+            return self.get_default_ordering(view)
+        allowed = self.get_valid_fields(queryset, view, {"request": request})
+        allowed_names = {name for name, _label in allowed}
+        terms = [term.strip() for term in params.split(",") if term.strip()]
+        wrong = [term for term in terms if term.lstrip("-") not in allowed_names]
+        if wrong or not terms:
+            raise exceptions.ValidationError(
+                {
+                    self.ordering_param: [
+                        _("Order by one of: %(fields)s (put - first to reverse).")
+                        % {"fields": ", ".join(sorted(allowed_names))}
+                    ]
+                }
+            )
+        # The primary key breaks ties so that pages never overlap.
+        return [*terms, "pk"]
+
+    def get_schema_operation_parameters(self, view):
+        names = [name for name, _label in self.get_valid_fields(None, view, {})]
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    "Sort order: one of the listed fields, `-` first for descending. "
+                    "Several may be joined with commas."
+                ),
+                "schema": {
+                    "type": "string",
+                    "enum": [*names, *(f"-{name}" for name in names)],
+                },
+            }
+        ]
+
+
+class AnonymousThrottle(AnonRateThrottle):
+    """Reads the rate at each request, so a setting change applies at once."""
+
+    def get_ident(self, request):
+        # The same client address as the logs and login throttling use.
+        return client_ip(request)
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or None
+
+    def allow_request(self, request, view):
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+
+class ReadOrStaffWrite(permissions.DjangoModelPermissions):
+    """Anyone reads; writing takes the same model permission as in the admin."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)
+
+
+def check_publication_rights(user, instance, validated_data):
+    """As in the admin: editors write drafts and send them for review, and may
+    correct a published record; only a publisher makes a record published."""
+    if can_publish(user) or validated_data.get("publication_status") != (
+        PublicationStatus.PUBLISHED
+    ):
+        return
+    if instance is None or not instance.is_published:
+        raise exceptions.PermissionDenied(
+            _("Only a publisher can publish. Send it to review instead.")
+        )
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI document, always in English whatever the visitor's language."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        with translation.override("en"):
+            return super().get(request, *args, **kwargs)
+
+
+class PortalAutoSchema(AutoSchema):
+    """Adds the language parameter to every operation."""
+
+    def get_override_parameters(self):
+        return [*super().get_override_parameters(), LANGUAGE_PARAMETER]
+
+
+class PortalViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published rows for everyone; staff with the model's permission see drafts."""
+
+    model = None
+    pagination_class = PortalPagination
+    filter_backends = (
+        filters.DjangoFilterBackend,
+        NormalisedSearchFilter,
+        AllowListOrderingFilter,
+    )
+    permission_classes = (ReadOrStaffWrite,)
+    throttle_classes = (AnonymousThrottle,)
+    schema = PortalAutoSchema()
+
+    def published_rows(self):
+        return self.model.objects.published()
+
+    def with_related(self, queryset):
+        """Each viewset's select_related / prefetch_related, so lists stay flat."""
+        return queryset
+
+    def get_queryset(self):
+        user = self.request.user
+        opts = self.model._meta
+        staff = user.is_authenticated and user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+        if staff or not hasattr(self.model.objects, "published"):
+            rows = self.model.objects.all()
+        else:
+            rows = self.published_rows()
+        return self.with_related(rows)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.lang = request_language(request)
+        # Links and messages follow the requested language; Arabic for `all`.
+        translation.activate(
+            FALLBACK_LANGUAGE if self.lang == ALL_LANGUAGES else self.lang
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override(translation.get_language()):
+            return super().dispatch(request, *args, **kwargs)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["lang"] = getattr(self, "lang", FALLBACK_LANGUAGE)
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ("Accept", "Accept-Language", "Authorization"))
+        # Clients revalidate with the ETag; the anonymous page cache stores
+        # nothing marked no-cache, so a 304 is always decided here.
+        response["Cache-Control"] = (
+            "private, no-cache" if request.user.is_authenticated else "no-cache"
+        )
+        lang = getattr(self, "lang", None)
+        if lang in LANGUAGES:
+            response["Content-Language"] = lang
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        return conditional_response(request, response)
+
+
+class StaffWritableViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet
+):
+    """Adds create and update for staff tokens; deleting stays in the admin."""
+
+    def perform_create(self, serializer):
+        check_publication_rights(self.request.user, None, serializer.validated_data)
+        serializer.save(last_edited_by=self.request.user)
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        instance = serializer.instance
+        check_publication_rights(self.request.user, instance, serializer.validated_data)
+        # The admin's optimistic lock: a client that says which version it read is
+        # refused if someone saved the record since, instead of overwriting them.
+        sent = self.request.data.get("version")
+        stored = (
+            type(instance)
+            .objects.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .get()
+        )
+        if sent is not None and sent != stored:
+            raise StaleVersion
+        serializer.save(last_edited_by=self.request.user, version=stored + 1)
+
+
+class StaleVersion(exceptions.APIException):
+    status_code = 409
+    default_detail = _(
+        "Someone saved this record after you read it. Read it again, then send "
+        "your change."
+    )
+    default_code = "stale_version"
+
+
+def conditional_response(request, response):
+    """ETag from the body, Last-Modified from the newest record; 304 when unchanged.
+
+    Last-Modified is the newest `updated_at` of the records returned; If-None-Match,
+    which changes with any byte of the response, takes precedence over it.
+    """
+    response.render()
+    digest = hashlib.sha256(response.content, usedforsecurity=False).hexdigest()
+    etag = f'"{digest[:32]}"'
+    response["ETag"] = etag
+    last_modified = newest_update(response.data)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    return get_conditional_response(
+        request,
+        etag=etag,
+        last_modified=int(last_modified.timestamp()) if last_modified else None,
+        response=response,
+    )
+
+
+def newest_update(data):
+    records = data.get("results", [data]) if isinstance(data, dict) else []
+    stamps = [
+        parse_datetime(record["updated_at"])
+        for record in records
+        if isinstance(record, dict) and record.get("updated_at")
+    ]
+    return max(stamps, default=None)
+
+
+def document_common_responses(result, generator, request, public):
+    """Postprocessing hook: the statuses that any endpoint may answer."""
+    error = {
+        "description": "",
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "additionalProperties": True}
+            }
+        },
+    }
+    common = {
+        "400": "Invalid parameter: the body names the parameter and what is allowed.",
+        "404": "No such object, or a page number past the last page.",
+        "429": "Too many requests from this address; see the Retry-After header.",
+    }
+    for path in result.get("paths", {}).values():
+        for method, operation in path.items():
+            responses = operation.setdefault("responses", {})
+            if method == "get":
+                # Reading needs no token: anonymous access is an alternative.
+                security = operation.setdefault("security", [])
+                if {} not in security:
+                    security.append({})
+                responses.setdefault(
+                    "304", {"description": "Not modified since the given ETag or date."}
+                )
+            else:
+                common_write = {
+                    "401": "No valid token (`Authorization: Token …`).",
+                    "403": "The token's user may not make this change.",
+                    "409": "The `version` sent is not the stored one: someone saved "
+                    "the record since it was read.",
+                }
+                for status, text in common_write.items():
+                    responses.setdefault(status, {**error, "description": text})
+            for status, text in common.items():
+                responses.setdefault(status, {**error, "description": text})
+    return result
+
+
+# The largest id a 64-bit primary key can hold.
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(filters.NumberFilter):
+    """Filters on a related object's id; an id of nothing finds nothing (no 400)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "string", "pattern": r"^[-\w]+$", "maxLength": 255})
+class SlugFilter(filters.CharFilter):
+    """An exact slug (Arabic letters allowed) or reference."""
+
+    field_class = forms.SlugField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_unicode", True)
+        kwargs.setdefault("max_length", 255)
+        super().__init__(*args, **kwargs)
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, sent to the database in UTC.
+
+    PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                _("Give a date and time between the years 1 and 9999."), code="invalid"
+            ) from None
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
+class PortalFilterSet(filters.FilterSet):
+    """Every list can be polled for what changed since a date."""
+
+    FILTER_DEFAULTS = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.SlugField: {"filter_class": SlugFilter},
+    }
+
+    updated_since = UtcDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Only objects changed at or after this ISO 8601 date and time.",
+    )

@@ -1,0 +1,115 @@
+"""The pages that show several apps at once: home, a project, a meeting.
+
+A project's page lists the meetings, workshops and proposals about it, a meeting's
+page its workshops: they are composed here, above the apps, so that each app imports
+only the ones below it.
+"""
+
+from django.db.models import Count, Prefetch
+from django.views.generic import DetailView, TemplateView
+
+from consultations.models import Meeting
+from projects.models import Axis, Program, Project, ProjectStatus, ProjectUpdate
+from workshops.models import Proposal, Workshop
+
+HOME_MEETINGS = 3
+HOME_WORKSHOPS = 4
+
+
+def status_chart(axes):
+    """Published projects per axis and status, as bar segments, in one query."""
+    counts = {}
+    for row in (
+        Project.objects.published()
+        .values("axis_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        counts[row["axis_id"], row["status"]] = row["count"]
+    chart = []
+    for axis in axes:
+        total = sum(counts.get((axis.pk, status), 0) for status in ProjectStatus.values)
+        segments = [
+            {
+                "status": status,
+                "label": label,
+                "count": counts[axis.pk, status],
+                "percent": 100 * counts[axis.pk, status] / total,
+            }
+            for status, label in ProjectStatus.choices
+            if counts.get((axis.pk, status))
+        ]
+        chart.append({"axis": axis, "total": total, "segments": segments})
+    return chart
+
+
+class HomeView(TemplateView):
+    template_name = "projects/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        axes = list(
+            Axis.objects.published()
+            .with_project_stats()
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published())
+            )
+        )
+        meetings = Meeting.objects.published().select_related("venue")
+        context.update(
+            program=Program.objects.published().first(),
+            axes=axes,
+            chart=status_chart(axes),
+            statuses=ProjectStatus.choices,
+            upcoming_meetings=meetings.upcoming()[:HOME_MEETINGS],
+            past_meetings=meetings.past()[:HOME_MEETINGS],
+            workshops=Workshop.objects.published()
+            .select_related("axis", "meeting")
+            .order_by("-meeting__start", "order")[:HOME_WORKSHOPS],
+        )
+        return context
+
+
+class ProjectDetailView(DetailView):
+    template_name = "projects/project_detail.html"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("axis")
+            .prefetch_related(
+                "goals",
+                "milestones",
+                "images",
+                Prefetch("updates", queryset=ProjectUpdate.objects.published()),
+                Prefetch(
+                    "meetings",
+                    queryset=Meeting.objects.published().select_related("venue"),
+                ),
+                Prefetch(
+                    "workshops",
+                    queryset=Workshop.objects.published().select_related("meeting"),
+                ),
+                Prefetch("proposals", queryset=Proposal.objects.published()),
+            )
+        )
+
+
+class MeetingDetailView(DetailView):
+    template_name = "consultations/meeting_detail.html"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .with_public_record()
+            .prefetch_related(
+                Prefetch(
+                    "sessions",
+                    queryset=Meeting.objects.published().select_related("venue"),
+                ),
+                Prefetch(
+                    "workshops",
+                    queryset=Workshop.objects.published().select_related("axis"),
+                ),
+            )
+        )
