@@ -11,10 +11,9 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when a requirements file changes.
-$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt build-constraints.txt
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.3"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		--build-constraint build-constraints.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed

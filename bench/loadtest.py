@@ -15,6 +15,7 @@ from run import (
     RESULTS,
     ROOT,
     count_queries,
+    demo_settings,
     environment,
     free_port,
     manage,
@@ -53,7 +54,7 @@ def main():
     admin.close()
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "load_kenitra", "-v", "0")
-    manage(env, "generate_demo_data", "-v", "0", *SMALL_VOLUME)
+    manage(demo_settings(env), "generate_demo_data", "-v", "0", *SMALL_VOLUME)
     manage(env, "collectstatic", "--noinput", "-v", "0")
     pages = count_queries(env)
     missing = [name for name, page in pages.items() if page["status"] != 200]

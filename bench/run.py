@@ -100,6 +100,12 @@ def environment(args):
     }
 
 
+def demo_settings(env):
+    """The same database under the development settings, where the demo-volume
+    generator (an app of bench/) is installed; the site itself runs in production."""
+    return {**env, "DJANGO_SETTINGS_MODULE": "kenitra_portal.settings.dev"}
+
+
 def manage(env, *arguments, capture=False):
     return subprocess.run(  # noqa: S603 - our interpreter, our arguments
         [PYTHON, "manage.py", *arguments],
@@ -135,7 +141,7 @@ def prepare_database(args, env):
         manage(environment, "load_kenitra", "-v", "0")
     if not demo_loaded(args.database):
         print("Generating the demo volume…", flush=True)
-        manage(env, "generate_demo_data", "--seed", str(args.seed))
+        manage(demo_settings(env), "generate_demo_data", "--seed", str(args.seed))
     print("Collecting static files…", flush=True)
     manage(env, "collectstatic", "--noinput", "-v", "0")
     return count_queries(small)

@@ -16,6 +16,7 @@ from core.serializers import (
     PublishedRefSerializer,
     TranslatedField,
     context_language,
+    id_field,
 )
 from projects.models import Axis, Project
 from projects.serializers import TIMESTAMPS, AxisRefSerializer, ProjectRefSerializer
@@ -265,42 +266,13 @@ class MeetingSerializer(PortalSerializer):
     photos = PhotoSerializer(many=True, read_only=True)
     press = PressCoverageSerializer(source="press_coverage", many=True, read_only=True)
     url = PageUrlField()
-    venue_id = serializers.PrimaryKeyRelatedField(
-        source="venue",
-        queryset=Venue.objects.all(),
-        write_only=True,
-        required=False,
-        allow_null=True,
+    venue_id = id_field("venue", Venue.objects.all())
+    organizer_id = id_field("organizer", Organization.objects.all())
+    parent_id = id_field(
+        "parent", Meeting.objects.all(), help_text="The meeting this session continues."
     )
-    organizer_id = serializers.PrimaryKeyRelatedField(
-        source="organizer",
-        queryset=Organization.objects.all(),
-        write_only=True,
-        required=False,
-        allow_null=True,
-    )
-    parent_id = serializers.PrimaryKeyRelatedField(
-        source="parent",
-        queryset=Meeting.objects.all(),
-        write_only=True,
-        required=False,
-        allow_null=True,
-        help_text="The meeting this session continues.",
-    )
-    axis_ids = serializers.PrimaryKeyRelatedField(
-        source="axes",
-        queryset=Axis.objects.all(),
-        many=True,
-        write_only=True,
-        required=False,
-    )
-    project_ids = serializers.PrimaryKeyRelatedField(
-        source="projects",
-        queryset=Project.objects.all(),
-        many=True,
-        write_only=True,
-        required=False,
-    )
+    axis_ids = id_field("axes", Axis.objects.all(), many=True)
+    project_ids = id_field("projects", Project.objects.all(), many=True)
 
     class Meta:
         model = Meeting

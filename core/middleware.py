@@ -57,22 +57,3 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id_var.reset(token)
-
-
-class PermissionsPolicyMiddleware:
-    """Django has no setting for this header yet; the policy is in settings."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if settings.PERMISSIONS_POLICY:
-            response.headers.setdefault(
-                "Permissions-Policy",
-                ", ".join(
-                    f"{feature}=({' '.join(allow)})"
-                    for feature, allow in settings.PERMISSIONS_POLICY.items()
-                ),
-            )
-        return response

@@ -148,6 +148,21 @@ class PageUrlField(serializers.Field):
         return request.build_absolute_uri(path) if request is not None else path
 
 
+def id_field(source, queryset, *, many=False, required=False, **kwargs):
+    """The write-only id (or list of ids) that sets a relation shown read-only beside
+    it: `axis` is read as an object, written as `axis_id`."""
+    if not many and not required:
+        kwargs.setdefault("allow_null", True)
+    return serializers.PrimaryKeyRelatedField(
+        source=source,
+        queryset=queryset,
+        many=many,
+        required=required,
+        write_only=True,
+        **kwargs,
+    )
+
+
 class OptionalUrlField(serializers.URLField):
     """An address that may be unknown: null rather than an empty string."""
 

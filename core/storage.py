@@ -4,7 +4,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     """WhiteNoise's compressed, hashed files, tolerant of dead references in CSS.
 
-    jQuery UI's theme CSS (from XStatic) names, in a ThemeRoller comment, icons that
+    jQuery UI's theme CSS names, in a ThemeRoller comment, icons that
     the package does not ship; such a reference is left as written instead of
     failing collectstatic. Every file that exists still gets its hashed name.
     """

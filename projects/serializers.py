@@ -8,6 +8,7 @@ from core.serializers import (
     PublishedRefListSerializer,
     PublishedRefSerializer,
     TranslatedField,
+    id_field,
 )
 
 from .models import Axis, Goal, Milestone, Program, Project, ProjectImage, ProjectUpdate
@@ -150,9 +151,7 @@ class ProjectSerializer(PortalSerializer):
     lead_department = TranslatedField(required=False)
     location = TranslatedField(required=False)
     axis = AxisRefSerializer(read_only=True, allow_null=True)
-    axis_id = serializers.PrimaryKeyRelatedField(
-        source="axis", queryset=Axis.objects.all(), write_only=True
-    )
+    axis_id = id_field("axis", Axis.objects.all(), required=True)
     goals = GoalSerializer(many=True, read_only=True)
     milestones = MilestoneSerializer(many=True, read_only=True)
     updates = ProjectUpdateSerializer(many=True, read_only=True)

@@ -1,5 +1,4 @@
 import hashlib
-import re
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -92,12 +91,11 @@ class ProposalStatus(models.TextChoices):
 
 
 REFERENCE_PREFIX = "KNT"
-_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 def fingerprint_text(text):
     """The same proposal typed twice, whatever its spelling, spacing or punctuation."""
-    folded = _PUNCTUATION.sub(" ", normalize(text)).strip()
+    folded = normalize(text)
     return hashlib.sha256(folded.encode()).hexdigest() if folded else ""
 
 

@@ -15,6 +15,7 @@ from core.serializers import (
     PublishedRefListSerializer,
     PublishedRefSerializer,
     TranslatedField,
+    id_field,
 )
 from projects.models import Axis, Project
 from projects.serializers import TIMESTAMPS, AxisRefSerializer, ProjectRefSerializer
@@ -38,35 +39,13 @@ class WorkshopSerializer(PortalSerializer):
     outcomes = TranslatedField(required=False)
     facilitators_note = TranslatedField(required=False)
     meeting = MeetingRefSerializer(read_only=True, allow_null=True)
-    meeting_id = serializers.PrimaryKeyRelatedField(
-        source="meeting",
-        queryset=Meeting.objects.all(),
-        write_only=True,
-    )
+    meeting_id = id_field("meeting", Meeting.objects.all(), required=True)
     axis = AxisRefSerializer(read_only=True, allow_null=True)
-    axis_id = serializers.PrimaryKeyRelatedField(
-        source="axis",
-        queryset=Axis.objects.all(),
-        write_only=True,
-        required=False,
-        allow_null=True,
-    )
+    axis_id = id_field("axis", Axis.objects.all())
     facilitators = OrganizationRefSerializer(many=True, read_only=True)
-    facilitator_ids = serializers.PrimaryKeyRelatedField(
-        source="facilitators",
-        queryset=Organization.objects.all(),
-        many=True,
-        write_only=True,
-        required=False,
-    )
+    facilitator_ids = id_field("facilitators", Organization.objects.all(), many=True)
     projects = ProjectRefSerializer(many=True, read_only=True)
-    project_ids = serializers.PrimaryKeyRelatedField(
-        source="projects",
-        queryset=Project.objects.all(),
-        many=True,
-        write_only=True,
-        required=False,
-    )
+    project_ids = id_field("projects", Project.objects.all(), many=True)
     url = PageUrlField()
 
     class Meta:

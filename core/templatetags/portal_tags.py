@@ -87,15 +87,6 @@ def isolate_latin(text):
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
 
 
-@register.filter
-def percent_of(part, whole):
-    """`part` as a whole percentage of `whole`, for the widths of chart bars."""
-    try:
-        return round(100 * part / whole) if whole else 0
-    except (TypeError, ValueError):
-        return 0
-
-
 @register.simple_tag
 def elided_page_range(page_obj):
     """Page numbers around the current one, with … for the long stretches between."""

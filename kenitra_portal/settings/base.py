@@ -7,8 +7,6 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from xstatic.pkg import bootstrap as xstatic_bootstrap
-from xstatic.pkg import jquery_ui as xstatic_jquery_ui
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -67,6 +65,9 @@ INSTALLED_APPS = [
     "simple_history",
     "easy_thumbnails",
     "csp",
+    # Static files only: Bootstrap for the site, jQuery UI for the admin's tabs.
+    "bootstrap",
+    "django_static_jquery_ui",
     "core.apps.LoginAttemptsConfig",
     # The floors, from the ground up: core is what every app uses, kenitra_portal the
     # site-wide pages composed of them (ARCHITECTURE.md).
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,16 +159,13 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "fr", "en")
 # A missing French or English text shows the Arabic one, never an empty title.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
-# modeltranslation's tabs default to jQuery UI on an outside CDN; ours comes from XStatic.
+# modeltranslation's tabs default to jQuery UI on an outside CDN; ours is served here
+# (django-static-jquery-ui).
 JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("bootstrap", xstatic_bootstrap.BASE_DIR),
-    ("jquery-ui", xstatic_jquery_ui.BASE_DIR),
-]
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads (core/uploads.py); the pixel limit stops decompression bombs.

@@ -12,3 +12,5 @@ STORAGES = {
 }
 # Tests measure pages as rendered; tests/kenitra_portal/test_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# The benchmark's demo-volume generator (bench/), tested like the rest.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

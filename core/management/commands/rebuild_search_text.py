@@ -1,18 +1,10 @@
 """Recompute the stored search text of every searchable record."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from consultations.models import Meeting
-from projects.models import Project
-from workshops.models import Proposal, Workshop
-
-SEARCHABLE = (
-    (Project, ("axis",)),
-    (Meeting, ()),
-    (Workshop, ()),
-    (Proposal, ()),
-)
+from core.models import SearchableModel
 
 
 class Command(BaseCommand):
@@ -23,9 +15,13 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        for model, related in SEARCHABLE:
+        for model in apps.get_models():
+            if not issubclass(model, SearchableModel):
+                continue
             changed = 0
-            for obj in model.objects.select_related(*related).iterator():
+            # The relations a result shows are those its search text may hold too.
+            rows = model.objects.select_related(*model.search_related)
+            for obj in rows.iterator():
                 text = obj.build_search_text()
                 if text != obj.search_text:
                     # update(): no history row, no new version, for a derived column.
