@@ -4,12 +4,8 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api import (
-    IdFilter,
-    PortalFilterSet,
-    PortalViewSet,
-    StaffWritableViewSet,
-)
+from core.api import PortalViewSet, StaffWritableViewSet
+from core.filters import IdFilter, PortalFilterSet
 
 from .models import (
     Meeting,

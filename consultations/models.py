@@ -1,4 +1,8 @@
-"""Meetings and the people in them; names follow Open Civic Data and Popolo."""
+"""Meetings and the people in them; names follow Open Civic Data and Popolo.
+
+People, organizations and venues are in people.py, documents, photos and press in
+media.py: models of this app all the same.
+"""
 
 from django.db import models
 from django.db.models import Q
@@ -12,136 +16,23 @@ from core.models import (
     SearchableModel,
     TimeStampedModel,
 )
-from core.uploads import PDFField, SafeImageField
 from projects.models import Axis, Project
 
-
-def ends_after_start(prefix, start="start", end="end"):
-    return models.CheckConstraint(
-        condition=Q(**{f"{end}__isnull": True})
-        | Q(**{f"{start}__isnull": True})
-        | Q(**{f"{end}__gte": models.F(start)}),
-        name=f"{prefix}_ends_after_start",
-    )
-
-
-class Venue(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=255)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-
-    def __str__(self):
-        return self.name
-
-
-class OrganizationKind(models.TextChoices):
-    COMMUNE = "commune", _("Commune")
-    COMMUNE_BODY = "commune_body", _("Body of the commune")
-    ADMINISTRATION = "administration", _("Administration")
-    ASSOCIATION = "association", _("Association")
-    PRESS = "press", _("Press outlet")
-    OTHER = "other", _("Other")
-
-
-class Organization(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("part of"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="children",
-    )
-    description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-
-    rich_text_fields = ("description",)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organization")
-        verbose_name_plural = _("organizations")
-
-    def __str__(self):
-        return self.name
-
-
-class Gender(models.TextChoices):
-    FEMALE = "female", _("Woman")
-    MALE = "male", _("Man")
-    UNKNOWN = "", _("Not recorded")
-
-
-class Person(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
-    honorific = models.CharField(_("honorific"), max_length=40, blank=True)
-    gender = models.CharField(
-        _("gender"),
-        max_length=10,
-        choices=Gender.choices,
-        blank=True,
-        help_text=_("Recorded for the equality commission's attendance counts."),
-    )
-    organizations = models.ManyToManyField(
-        Organization,
-        verbose_name=_("organizations"),
-        through="Membership",
-        related_name="people",
-        blank=True,
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-
-    def __str__(self):
-        return self.name
-
-
-class Membership(TimeStampedModel):
-    """A person's role in an organization over a period (Popolo `Membership`)."""
-
-    person = models.ForeignKey(
-        Person,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("organization"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    role = models.CharField(_("role title"), max_length=500)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["person", "organization", "-start_date"]
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            ends_after_start("membership", "start_date", "end_date"),
-            models.UniqueConstraint(
-                fields=["person", "organization", "role"], name="membership_unique_role"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.person} — {self.role}"
+from .media import (  # noqa: F401 - the app's models, importable from here
+    Document,
+    DocumentKind,
+    Photo,
+    PressCoverage,
+)
+from .people import (  # noqa: F401 - the app's models, importable from here
+    Gender,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Person,
+    Venue,
+    ends_after_start,
+)
 
 
 class MeetingKind(models.TextChoices):
@@ -493,114 +384,3 @@ class FollowUpAction(TimeStampedModel):
             and self.due_date < timezone.localdate()
             and self.status in OPEN_ACTION_STATUSES
         )
-
-
-class DocumentKind(models.TextChoices):
-    MINUTES = "minutes", _("Minutes")
-    PRESENTATION = "presentation", _("Presentation")
-    REPORT = "report", _("Report")
-    OTHER = "other", _("Other")
-
-
-class DocumentQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_public=True)
-
-
-class Document(TimeStampedModel):
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="documents",
-    )
-    title = models.CharField(_("title"), max_length=255)
-    kind = models.CharField(
-        _("kind"),
-        max_length=20,
-        choices=DocumentKind.choices,
-        default=DocumentKind.OTHER,
-    )
-    file = PDFField(_("PDF file"), upload_to="documents/")
-    is_public = models.BooleanField(
-        _("public"),
-        default=False,
-        help_text=_("Internal documents are shown to councillors only."),
-    )
-
-    objects = DocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["meeting", "kind", "title"]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        # Through the view that checks who asks, never the file's storage address.
-        return reverse("records:document", kwargs={"pk": self.pk})
-
-
-class Photo(TimeStampedModel):
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="photos",
-    )
-    image = SafeImageField(_("image"), upload_to="photos/")
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-    alt_text = models.CharField(
-        _("text alternative"),
-        max_length=255,
-        help_text=_("What the photo shows, for people who cannot see it."),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["meeting", "order", "id"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self):
-        return self.caption or self.alt_text
-
-
-class PressCoverage(TimeStampedModel):
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="press_coverage",
-    )
-    outlet = models.ForeignKey(
-        Organization,
-        verbose_name=_("outlet"),
-        on_delete=models.PROTECT,
-        related_name="press_coverage",
-    )
-    title = models.CharField(_("headline"), max_length=500, blank=True)
-    byline = models.CharField(_("byline"), max_length=255, blank=True)
-    url = models.URLField(_("address"), blank=True)
-    date = models.DateField(_("date"), null=True, blank=True)
-    language = models.CharField(
-        _("language of the article"), max_length=10, default="ar"
-    )
-    text = models.TextField(
-        _("full text"),
-        blank=True,
-        help_text=_("The article as published, kept as the source of record."),
-    )
-
-    class Meta:
-        ordering = ["meeting", "-date", "id"]
-        verbose_name = _("press coverage")
-        verbose_name_plural = _("press coverage")
-
-    def __str__(self):
-        return self.title or str(self.outlet)
-
-    def get_absolute_url(self):
-        return self.url or self.meeting.get_absolute_url()

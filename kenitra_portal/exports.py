@@ -19,12 +19,12 @@ from rest_framework.renderers import JSONRenderer
 
 from consultations.api import MeetingViewSet
 from consultations.models import Meeting, Membership, Organization, Person
-from consultations.serializers import (
-    MeetingSerializer,
+from consultations.popolo import (
     PopoloMembershipSerializer,
     PopoloOrganizationSerializer,
     PopoloPersonSerializer,
 )
+from consultations.serializers import MeetingSerializer
 from projects.api import ProjectViewSet
 from projects.models import Project
 from projects.serializers import ProjectSerializer

@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
-from core.api import PortalFilterSet, PortalViewSet, StaffWritableViewSet
+from core.api import PortalViewSet, StaffWritableViewSet
+from core.filters import PortalFilterSet
 
 from .models import Axis, Goal, Program, Project, ProjectStatus, ProjectUpdate
 from .serializers import (

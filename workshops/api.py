@@ -4,12 +4,8 @@ from django.db.models import Prefetch
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api import (
-    PortalFilterSet,
-    PortalViewSet,
-    SlugFilter,
-    StaffWritableViewSet,
-)
+from core.api import PortalViewSet, StaffWritableViewSet
+from core.filters import PortalFilterSet, SlugFilter
 from projects.models import Project
 
 from .models import Proposal, ProposalSource, ProposalStatus, Workshop
