@@ -28,7 +28,7 @@ run: setup
 
 test: install
 	$(MANAGE) compilemessages --ignore=.venv -v 0
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
