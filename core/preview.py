@@ -9,7 +9,7 @@ list of previewable models is kept.
 from django.apps import apps
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.views.decorators.cache import never_cache
 from django.views.generic.detail import SingleObjectMixin
 
@@ -33,6 +33,25 @@ def public_view(obj):
     if view_class().get_queryset().model is not type(obj):
         return None
     return view_class, match.kwargs
+
+
+def _detail_views(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _detail_views(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            view_class = getattr(pattern.callback, "view_class", None)
+            if view_class is not None and issubclass(view_class, SingleObjectMixin):
+                yield view_class
+
+
+def models_with_pages():
+    """The publishable models that have a public page of their own (a detail view)."""
+    return {
+        model
+        for view_class in _detail_views(get_resolver().url_patterns)
+        if issubclass(model := view_class().get_queryset().model, PublishableModel)
+    }
 
 
 @never_cache
