@@ -31,13 +31,32 @@ class MembershipInline(TranslationTabularInline):
 class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
-    fields = ("order", "title", "description", "speaker")
+    fields = (
+        "order",
+        "title",
+        "description",
+        "speaker",
+        "axis",
+        "project",
+        "outcome",
+        ("votes_for", "votes_against", "votes_abstaining"),
+        "decision_text",
+    )
+    autocomplete_fields = ("axis", "project")
 
 
 class ParticipationInline(TranslationTabularInline):
     model = Participation
     extra = 0
-    fields = ("person", "organization", "role", "participation_role", "spoke", "order")
+    fields = (
+        "person",
+        "organization",
+        "role",
+        "participation_role",
+        "spoke",
+        "attendance",
+        "order",
+    )
     autocomplete_fields = ("person", "organization")
 
 
@@ -125,7 +144,7 @@ class MeetingAdmin(ContentAdmin):
         "last_edited_by",
         "updated_at",
     )
-    list_filter = ("kind", "status", "axes")
+    list_filter = ("kind", "session_type", "status", "axes")
     list_select_related = ("venue", "last_edited_by")
     date_hierarchy = "start"
     search_fields = ("title_ar", "title_fr", "title_en", "slug")

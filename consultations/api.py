@@ -15,6 +15,7 @@ from .models import (
     Organization,
     OrganizationKind,
     Person,
+    SessionType,
 )
 from .serializers import (
     MeetingSerializer,
@@ -53,6 +54,7 @@ class MembershipFilterSet(PortalFilterSet):
 class MeetingFilterSet(PortalFilterSet):
     kind = filters.MultipleChoiceFilter(choices=MeetingKind.choices)
     status = filters.MultipleChoiceFilter(choices=MeetingStatus.choices)
+    session_type = filters.ChoiceFilter(choices=SessionType.choices)
     axis = IdFilter(
         field_name="axes",
         distinct=True,
@@ -64,7 +66,7 @@ class MeetingFilterSet(PortalFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ("slug", "parent")
+        fields = ("slug", "parent", "organizer")
 
 
 @extend_schema_view(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from icalendar import Calendar, Event
 
-from .models import Meeting, MeetingStatus
+from .models import Meeting, MeetingKind, MeetingStatus
 
 PRODID = "-//Commune of Kenitra//Openness portal//EN"
 _STATUS = {
@@ -113,4 +113,23 @@ class UpcomingCalendarView(View):
             _("Kenitra openness: upcoming meetings"),
             "upcoming-meetings",
             "kenitra-meetings.ics",
+        )
+
+
+class CouncilCalendarView(View):
+    """Every published session of the council, past and coming: the sessions are
+    public (organic law 113-14, art. 48)."""
+
+    def get(self, request):
+        sessions = (
+            Meeting.objects.published()
+            .filter(kind=MeetingKind.COUNCIL, start__isnull=False)
+            .select_related("venue")
+        )
+        return calendar_response(
+            sessions,
+            request,
+            _("Kenitra: sessions of the communal council"),
+            "council-sessions",
+            "kenitra-council-sessions.ics",
         )

@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting
+from .models import Meeting, MeetingKind
 
 
 class MeetingsFeed(Feed):
@@ -47,3 +47,23 @@ class MeetingsFeed(Feed):
 class MeetingsAtomFeed(MeetingsFeed):
     feed_type = Atom1Feed
     subtitle = MeetingsFeed.description
+
+
+class CouncilSessionsFeed(MeetingsFeed):
+    title = _("Kenitra: sessions of the communal council")
+    description = _(
+        "Ordinary and extraordinary sessions of the council of Kenitra, their "
+        "agenda and, once held, their decisions."
+    )
+
+    def items(self):
+        return (
+            Meeting.objects.published()
+            .filter(kind=MeetingKind.COUNCIL)
+            .select_related("venue")[:30]
+        )
+
+
+class CouncilSessionsAtomFeed(CouncilSessionsFeed):
+    feed_type = Atom1Feed
+    subtitle = CouncilSessionsFeed.description

@@ -4,6 +4,7 @@ People, organizations and venues are in people.py, documents, photos and press i
 media.py: models of this app all the same.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -43,6 +44,14 @@ class MeetingKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class SessionType(models.TextChoices):
+    """113-14 art. 33: three ordinary sessions a year, in the first week of
+    February, May and October; art. 36: extraordinary sessions when needed."""
+
+    ORDINARY = "ordinary", _("Ordinary session")
+    EXTRAORDINARY = "extraordinary", _("Extraordinary session")
+
+
 class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     HELD = "held", _("Held")
@@ -61,7 +70,7 @@ class MeetingQuerySet(PublishableQuerySet):
             models.Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related(
-                    "speaker__person", "speaker__organization"
+                    "speaker__person", "speaker__organization", "axis", "project"
                 ),
             ),
             models.Prefetch(
@@ -159,6 +168,33 @@ class Meeting(SearchableModel, PublishableModel):
         blank=True,
         related_name="meetings",
     )
+    session_type = models.CharField(
+        _("type of council session"),
+        max_length=20,
+        choices=SessionType.choices,
+        blank=True,
+        help_text=_(
+            "For a council session only: ordinary (February, May, October; "
+            "113-14 art. 33) or extraordinary (art. 36)."
+        ),
+    )
+    # Unnamed attendees, counted by staff ("45 attendees, of whom 20 women"); the
+    # named participants are counted from their records (see attendance_by_gender).
+    headcount_total = models.PositiveIntegerField(
+        _("other attendees, not named"),
+        null=True,
+        blank=True,
+        help_text=_("How many attended besides the participants listed by name."),
+    )
+    headcount_women = models.PositiveIntegerField(
+        _("of whom women"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For the equality, equal-opportunities and gender commission "
+            "(113-14 art. 120)."
+        ),
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -173,7 +209,18 @@ class Meeting(SearchableModel, PublishableModel):
         ordering = [models.F("start").desc(nulls_last=True), "title"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        constraints = [ends_after_start("meeting")]
+        constraints = [
+            ends_after_start("meeting"),
+            models.CheckConstraint(
+                condition=Q(headcount_women__isnull=True)
+                | Q(headcount_total__gte=models.F("headcount_women")),
+                name="meeting_headcount_women_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(session_type="") | Q(kind="council"),
+                name="meeting_session_type_only_for_council",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -184,6 +231,67 @@ class Meeting(SearchableModel, PublishableModel):
     @property
     def is_upcoming(self):
         return self.start is not None and self.start >= timezone.now()
+
+    @property
+    def decisions_are_public(self):
+        """The council's decisions are published after the session (113-14 art. 48
+        makes sessions public); before it is held only the agenda is shown."""
+        return self.status == MeetingStatus.HELD and not self.is_upcoming
+
+    def clean(self):
+        errors = {}
+        if self.session_type and self.kind != MeetingKind.COUNCIL:
+            errors["session_type"] = _("Only a council session has a session type.")
+        if self.headcount_women is not None and (
+            self.headcount_total is None or self.headcount_women > self.headcount_total
+        ):
+            errors["headcount_women"] = _(
+                "The number of women cannot be more than the number of attendees."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def attendance_groups(self):
+        """(attendance, participations) for each attendance that has someone,
+        present first; from the prefetched participations."""
+        groups = {value: [] for value in Attendance}
+        for participation in self.participations.all():
+            groups[participation.attendance].append(participation)
+        return [(Attendance(value), rows) for value, rows in groups.items() if rows]
+
+    def attendance_by_gender(self):
+        """Named participants present, by gender, plus the unnamed head-count.
+
+        Uses the prefetched participations when there are any, so a page that
+        prefetched them makes no further query.
+        """
+        counts = {"women": 0, "men": 0, "unknown": 0}
+        for participation in self.participations.all():
+            if participation.attendance != Attendance.PRESENT:
+                continue
+            gender = participation.person.gender if participation.person else ""
+            key = {Gender.FEMALE: "women", Gender.MALE: "men"}.get(gender, "unknown")
+            counts[key] += 1
+        named = sum(counts.values())
+        others = self.headcount_total or 0
+        others_women = self.headcount_women or 0
+        return {
+            "named": named,
+            "named_women": counts["women"],
+            "named_men": counts["men"],
+            "named_unknown": counts["unknown"],
+            "others": others,
+            "others_women": others_women,
+            "total": named + others,
+            "women": counts["women"] + others_women,
+        }
+
+
+class Outcome(models.TextChoices):
+    NONE = "", _("Not decided")
+    ADOPTED = "adopted", _("Adopted")
+    REJECTED = "rejected", _("Rejected")
+    POSTPONED = "postponed", _("Postponed")
 
 
 class AgendaItem(TimeStampedModel):
@@ -204,6 +312,45 @@ class AgendaItem(TimeStampedModel):
         blank=True,
         related_name="agenda_items",
     )
+    # A council session's point and what the council decided on it (مقرر); a
+    # point concerning a petition is linked from the petition (petitions app).
+    axis = models.ForeignKey(
+        Axis,
+        verbose_name=_("axis concerned"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project concerned"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    outcome = models.CharField(
+        _("decision"),
+        max_length=20,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_(
+            "What the council decided on the point; shown once the session is held."
+        ),
+    )
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(
+        _("votes against"), null=True, blank=True
+    )
+    votes_abstaining = models.PositiveSmallIntegerField(
+        _("abstentions"), null=True, blank=True
+    )
+    decision_text = models.TextField(
+        _("text of the decision"),
+        blank=True,
+        help_text=_("The council's decision (مقرر) as adopted."),
+    )
 
     rich_text_fields = ("description",)
 
@@ -217,8 +364,21 @@ class AgendaItem(TimeStampedModel):
             ),
         ]
 
+    @property
+    def has_votes(self):
+        return any(
+            value is not None
+            for value in (self.votes_for, self.votes_against, self.votes_abstaining)
+        )
+
     def __str__(self):
         return self.title
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", _("Present")
+    EXCUSED = "excused", _("Absent, excused")
+    ABSENT = "absent", _("Absent")
 
 
 class ParticipationRole(models.TextChoices):
@@ -264,6 +424,16 @@ class Participation(TimeStampedModel):
         default=ParticipationRole.ATTENDEE,
     )
     spoke = models.BooleanField(_("spoke"), default=False)
+    attendance = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=Attendance.choices,
+        default=Attendance.PRESENT,
+        help_text=_(
+            "Councillors' attendance of a council session is public; record the "
+            "absent ones too."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

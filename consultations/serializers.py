@@ -163,11 +163,18 @@ class ParticipationSerializer(PortalSerializer):
             "role",
             "participation_role",
             "spoke",
+            "attendance",
             "order",
         )
 
 
 class AgendaItemSerializer(PortalSerializer):
+    """A point of the agenda; for a council session, what the council decided.
+
+    The outcome, votes and decision are null until the session is held: the
+    agenda is public before, the decisions after (113-14 art. 48).
+    """
+
     title = TranslatedField()
     description = TranslatedField()
     speaker = serializers.PrimaryKeyRelatedField(
@@ -175,10 +182,54 @@ class AgendaItemSerializer(PortalSerializer):
         allow_null=True,
         help_text="Id of the speaker's entry in the meeting's `participants`.",
     )
+    axis = AxisRefSerializer(read_only=True, allow_null=True)
+    project = ProjectRefSerializer(read_only=True, allow_null=True)
+    decision_text = TranslatedField()
+
+    DECIDED_AFTER_SESSION = (
+        "outcome",
+        "votes_for",
+        "votes_against",
+        "votes_abstaining",
+        "decision_text",
+    )
 
     class Meta:
         model = AgendaItem
-        fields = ("id", "order", "title", "description", "speaker")
+        fields = (
+            "id",
+            "order",
+            "title",
+            "description",
+            "speaker",
+            "axis",
+            "project",
+            "outcome",
+            "votes_for",
+            "votes_against",
+            "votes_abstaining",
+            "decision_text",
+        )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not instance.meeting.decisions_are_public:
+            for name in self.DECIDED_AFTER_SESSION:
+                data[name] = None
+        return data
+
+
+class AttendanceByGenderSerializer(serializers.Serializer):
+    """Named participants present, by gender, plus the unnamed head-count."""
+
+    named = serializers.IntegerField(help_text="Participants listed by name, present.")
+    named_women = serializers.IntegerField()
+    named_men = serializers.IntegerField()
+    named_unknown = serializers.IntegerField(help_text="Gender not recorded.")
+    others = serializers.IntegerField(help_text="Attendees counted, not named.")
+    others_women = serializers.IntegerField()
+    total = serializers.IntegerField(help_text="named + others")
+    women = serializers.IntegerField(help_text="named_women + others_women")
 
 
 class DecisionSerializer(PortalSerializer):
@@ -263,6 +314,7 @@ class MeetingSerializer(PortalSerializer):
     documents = DocumentSerializer(many=True, read_only=True)
     photos = PhotoSerializer(many=True, read_only=True)
     press = PressCoverageSerializer(source="press_coverage", many=True, read_only=True)
+    attendance_by_gender = AttendanceByGenderSerializer(read_only=True)
     url = PageUrlField()
     venue_id = id_field("venue", Venue.objects.all())
     organizer_id = id_field("organizer", Organization.objects.all())
@@ -278,6 +330,7 @@ class MeetingSerializer(PortalSerializer):
             "id",
             "slug",
             "kind",
+            "session_type",
             "title",
             "parent",
             "parent_id",
@@ -291,6 +344,9 @@ class MeetingSerializer(PortalSerializer):
             "organizer_id",
             "summary",
             "attendance_note",
+            "headcount_total",
+            "headcount_women",
+            "attendance_by_gender",
             "minutes",
             "axes",
             "axis_ids",

@@ -51,7 +51,7 @@ class MeetingTranslation(TranslationOptions):
 
 @register(AgendaItem)
 class AgendaItemTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "decision_text")
     required_languages = {"ar": ("title",)}
 
 

@@ -8,7 +8,9 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,14 +19,21 @@ from django.views.generic import TemplateView
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
+from consultations import gender
 from consultations.api import MeetingViewSet
-from consultations.models import Meeting, Membership, Organization, Person
+from consultations.models import AgendaItem, Meeting, Membership, Organization, Person
 from consultations.popolo import (
     PopoloMembershipSerializer,
     PopoloOrganizationSerializer,
     PopoloPersonSerializer,
 )
 from consultations.serializers import MeetingSerializer
+from disclosure.api import ProactiveItemViewSet
+from disclosure.models import ProactiveItem
+from disclosure.serializers import ProactiveItemSerializer
+from petitions.api import PetitionViewSet
+from petitions.models import Petition
+from petitions.serializers import PetitionSerializer
 from projects.api import ProjectViewSet
 from projects.models import Project
 from projects.serializers import ProjectSerializer
@@ -80,6 +89,39 @@ DATASETS = {
             _("Published proposals, their status and the commune's answer."),
             ProposalSerializer,
             lambda: ProposalViewSet().with_related(Proposal.objects.published()),
+        ),
+        Dataset(
+            "attendance-by-gender",
+            _("Attendance by gender"),
+            _(
+                "Attendees and women among them, per year and per axis, from the "
+                "published meetings (organic law 113-14, art. 120)."
+            ),
+            gender.GenderFiguresSerializer,
+            gender.rows,
+        ),
+        Dataset(
+            "petitions",
+            _("Petitions"),
+            _(
+                "The register of petitions to the council: date received, "
+                "signatures, the bureau's decision and deadline, the council's "
+                "decision. No personal data."
+            ),
+            PetitionSerializer,
+            lambda: PetitionViewSet().with_related(Petition.objects.published()),
+        ),
+        Dataset(
+            "published-information",
+            _("Information published proactively"),
+            _(
+                "What the commune publishes for each category of law 31-13 on "
+                "access to information, art. 10, with its date and address."
+            ),
+            ProactiveItemSerializer,
+            lambda: ProactiveItemViewSet().with_related(
+                ProactiveItem.objects.published()
+            ),
         ),
     )
 }
@@ -194,3 +236,64 @@ class OpenDataView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["datasets"] = DATASETS.values()
         return context
+
+
+SESSION_COLUMNS = (
+    ("order", _("Point")),
+    ("title", _("Agenda point")),
+    ("concerns", _("Concerns")),
+    ("outcome", _("Decision")),
+    ("votes_for", _("Votes for")),
+    ("votes_against", _("Votes against")),
+    ("votes_abstaining", _("Abstentions")),
+    ("decision_text", _("Text of the decision")),
+)
+
+
+@require_safe
+def session_decisions_csv(request, slug):
+    """A council session's agenda points and what the council decided on each.
+
+    The decisions are in it once the session is held, as on the session's page.
+    """
+    meeting = get_object_or_404(
+        Meeting.objects.published().prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("axis", "project"),
+            ),
+            Prefetch("agenda_items__petitions", queryset=Petition.objects.published()),
+        ),
+        slug=slug,
+    )
+    public = meeting.decisions_are_public
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow([str(label) for _name, label in SESSION_COLUMNS])
+    for item in meeting.agenda_items.all():
+        concerns = [
+            str(related.title)
+            for related in (item.project, item.axis)
+            if related is not None and related.is_published
+        ] + [str(petition.title) for petition in item.petitions.all()]
+        row = {
+            "order": item.order,
+            "title": item.title,
+            "concerns": LIST_SEPARATOR.join(concerns),
+            "outcome": item.get_outcome_display() if public and item.outcome else "",
+            "votes_for": item.votes_for if public else None,
+            "votes_against": item.votes_against if public else None,
+            "votes_abstaining": item.votes_abstaining if public else None,
+            "decision_text": item.decision_text if public else "",
+        }
+        writer.writerow(
+            [
+                "" if row[name] is None else neutralise(str(row[name]))
+                for name, _label in SESSION_COLUMNS
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"kenitra-{meeting.pk}-decisions-{get_language()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, TemplateView
 
 from consultations.models import Meeting
+from petitions.models import Petition
 from projects.models import Axis, Program, Project, ProjectStatus, ProjectUpdate
 from workshops.models import Proposal, Workshop
 
@@ -103,6 +104,9 @@ class MeetingDetailView(DetailView):
             Meeting.objects.published()
             .with_public_record()
             .prefetch_related(
+                Prefetch(
+                    "agenda_items__petitions", queryset=Petition.objects.published()
+                ),
                 Prefetch(
                     "sessions",
                     queryset=Meeting.objects.published().select_related("venue"),

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from consultations.models import Meeting
+from petitions.models import Petition
 from projects.models import Axis, Project
 from workshops.models import Proposal, Workshop
 
@@ -25,6 +26,9 @@ class ListPagesSitemap(PortalSitemap):
             "consultations:meeting_list",
             "workshops:workshop_list",
             "workshops:proposal_list",
+            "petitions:petition_list",
+            "petitions:how_to_file",
+            "disclosure:proactive_list",
         ]
 
     def location(self, item):
@@ -62,6 +66,10 @@ class ProposalSitemap(PublishedSitemap):
     model = Proposal
 
 
+class PetitionSitemap(PublishedSitemap):
+    model = Petition
+
+
 sitemaps = {
     "pages": ListPagesSitemap,
     "axes": AxisSitemap,
@@ -69,4 +77,5 @@ sitemaps = {
     "meetings": MeetingSitemap,
     "workshops": WorkshopSitemap,
     "proposals": ProposalSitemap,
+    "petitions": PetitionSitemap,
 }

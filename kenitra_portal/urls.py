@@ -7,7 +7,12 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from consultations import urls as consultations_urls
-from consultations.feeds import MeetingsAtomFeed, MeetingsFeed
+from consultations.feeds import (
+    CouncilSessionsAtomFeed,
+    CouncilSessionsFeed,
+    MeetingsAtomFeed,
+    MeetingsFeed,
+)
 from core.api import SchemaView
 from core.health import healthz
 from core.preview import preview
@@ -55,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("", include((projects_pages, projects_urls.app_name))),
     path("meetings/", include((meetings_pages, consultations_urls.app_name))),
     path("", include("workshops.urls")),
+    path("petitions/", include("petitions.urls")),
+    path("access-to-information/", include("disclosure.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("records/", include("kenitra_portal.records_urls")),
     path(
@@ -64,6 +71,17 @@ urlpatterns += i18n_patterns(
     ),
     path("feeds/meetings.rss", MeetingsFeed(), name="meetings_feed"),
     path("feeds/meetings.atom", MeetingsAtomFeed(), name="meetings_feed_atom"),
+    path("feeds/council-sessions.rss", CouncilSessionsFeed(), name="council_feed"),
+    path(
+        "feeds/council-sessions.atom",
+        CouncilSessionsAtomFeed(),
+        name="council_feed_atom",
+    ),
+    path(
+        "meetings/<str:slug>/decisions.csv",
+        exports.session_decisions_csv,
+        name="session_decisions_csv",
+    ),
     path(
         "feeds/project-updates.rss", ProjectUpdatesFeed(), name="project_updates_feed"
     ),

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 
 from consultations import models as consultations
 from core.models import PublicationStatus
+from disclosure import models as disclosure
+from petitions import models as petitions
 from projects import models as projects
 from workshops import models as workshops
 
@@ -219,3 +221,25 @@ class PhotoFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = consultations.Photo
+
+
+class PetitionFactory(PublishedFactory):
+    title_ar = factory.Sequence(lambda n: f"عريضة {n}")
+    title_fr = factory.Sequence(lambda n: f"Pétition {n}")
+    filer_kind = petitions.FilerKind.CITIZENS
+    received_on = factory.Faker("date_this_year", before_today=True, after_today=False)
+    signature_count = 250
+
+    class Meta:
+        model = petitions.Petition
+
+
+class ProactiveItemFactory(PublishedFactory):
+    category = disclosure.Category.BUDGETS
+    title_ar = factory.Sequence(lambda n: f"ميزانية {n}")
+    title_fr = factory.Sequence(lambda n: f"Budget {n}")
+    url = "https://www.kenitra.ma/budget.pdf"
+    date = factory.Faker("date_this_year", before_today=True, after_today=False)
+
+    class Meta:
+        model = disclosure.ProactiveItem

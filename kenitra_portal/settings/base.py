@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "projects",
     "consultations",
     "workshops",
+    "petitions",
+    "disclosure",
     "kenitra_portal",
 ]
 
@@ -459,3 +461,32 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# --- Openness as the law defines it (issue #15; README "The law, as settings") -------
+
+# Organic law 113-14 on communes, art. 125: the bureau's reasoned refusal of a
+# petition is notified within three months of its receipt (for a commune).
+PETITION_DECISION_MONTHS = env_int("PETITION_DECISION_MONTHS", 3)
+# Art. 123 as we read it: 100 signatures in a commune under 35,000 inhabitants, 200
+# in the others, 400 in a commune with arrondissements. Kenitra (about 430,000
+# inhabitants, no arrondissements) needs 200.
+PETITION_MIN_SIGNATURES = env_int("PETITION_MIN_SIGNATURES", 200)
+# Art. 124 (associations): legally constituted for more than three years.
+PETITION_ASSOCIATION_MIN_YEARS = env_int("PETITION_ASSOCIATION_MIN_YEARS", 3)
+# The national portal where petitions are filed online and their agent follows them.
+PETITION_PORTAL_URL = os.environ.get(
+    "PETITION_PORTAL_URL", "https://www.eparticipation.ma/"
+)
+# Law 31-13 on access to information: requests are filed on the national portal.
+ACCESS_TO_INFORMATION_PORTAL_URL = os.environ.get(
+    "ACCESS_TO_INFORMATION_PORTAL_URL", "https://www.chafafiya.ma/"
+)
+# The equality, equal-opportunities and gender commission (113-14 art. 120): the
+# organization whose meetings the attendance-by-gender page lists.
+EQUALITY_COMMISSION_SLUG = os.environ.get(
+    "EQUALITY_COMMISSION_SLUG", "equality-commission"
+)
+if PETITION_DECISION_MONTHS < 1 or PETITION_MIN_SIGNATURES < 1:
+    raise ImproperlyConfigured(
+        "PETITION_DECISION_MONTHS and PETITION_MIN_SIGNATURES must be at least 1."
+    )

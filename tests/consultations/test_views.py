@@ -202,6 +202,7 @@ def test_meeting_page_query_count_does_not_grow(
         meeting.projects.add(project)
     client.get(meeting.get_absolute_url())  # makes the thumbnails
     # meeting with venue, parent and organizer; then agenda, participations,
-    # decisions, actions, documents, photos, press, sessions, workshops, axes, projects
-    with django_assert_num_queries(12):
+    # the agenda's petitions, decisions, actions, documents, photos, press, sessions,
+    # workshops, axes, projects
+    with django_assert_num_queries(13):
         client.get(meeting.get_absolute_url())

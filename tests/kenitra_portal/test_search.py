@@ -161,8 +161,10 @@ def test_results_are_grouped_by_kind_with_links_and_highlights(client, db):
         "meetings",
         "workshops",
         "proposals",
+        "petitions",
+        "published_information",
     ]
-    assert [group.total for group in response.context["groups"]] == [1, 1, 1, 1]
+    assert [group.total for group in response.context["groups"]] == [1, 1, 1, 1, 0, 0]
     for obj in (project, meeting, workshop, proposal):
         assert f'href="{obj.get_absolute_url()}"' in html
     assert "تنظيم <mark>مهرجان</mark> دولي" in html
@@ -248,10 +250,14 @@ def test_search_page_queries_do_not_grow_with_results(
         rows, meeting=meeting, axis=axis, title_ar="ورشة الحديقة"
     )
     ProposalFactory.create_batch(rows, axis=axis, title="حديقة للأطفال")
-    # Per kind: one count, one page of results (with its related rows).
-    with django_assert_num_queries(8):
+    # Per kind: one count, one page of results (with its related rows); no page
+    # for the kinds with nothing found (petitions, published information).
+    with django_assert_num_queries(10):
         response = client.get(SEARCH_URL, {"q": "حديقة"})
-    assert [group.total for group in response.context["groups"]] == [rows] * 4
+    assert [group.total for group in response.context["groups"]] == [rows] * 4 + [
+        0,
+        0,
+    ]
     # One kind, page by page: one count, one page.
     with django_assert_num_queries(2):
         response = client.get(SEARCH_URL, {"q": "حديقة", "kind": "meetings"})
