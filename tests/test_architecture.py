@@ -1,8 +1,9 @@
 """The house's floors, read from every module's imports: ground, apps, top.
 
 core imports no app; each app imports only the apps below it (projects ←
-consultations ← workshops); kenitra_portal, on top, may import them all. No module
-imports, directly or through others, a module that imports it back.
+consultations ← workshops ← petitions ← disclosure); kenitra_portal, on top, may
+import them all. No module imports, directly or through others, a module that
+imports it back.
 """
 
 import ast
@@ -10,12 +11,20 @@ from pathlib import Path
 
 from django.conf import settings
 
-FLOORS = ["core", "projects", "consultations", "workshops", "kenitra_portal"]
+FLOORS = [
+    "core",
+    "projects",
+    "consultations",
+    "workshops",
+    "petitions",
+    "disclosure",
+    "kenitra_portal",
+]
 BASE = Path(settings.BASE_DIR)
 
 
 def modules():
-    """{dotted name: source path} of every module of the five packages."""
+    """{dotted name: source path} of every module of the packages."""
     found = {}
     for package in FLOORS:
         for path in (BASE / package).rglob("*.py"):
