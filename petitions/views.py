@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import law
-from .models import BureauDecision, DeadlineStatus, Petition
+from .models import BureauDecision, Petition
 
 
 def register_rows():
@@ -29,7 +29,6 @@ class PetitionListView(ListView):
             counts=list(Petition.objects.published().counts_by_year()),
             decisions=BureauDecision.choices,
             chosen_decision=self.request.GET.get("decision", ""),
-            DeadlineStatus=DeadlineStatus,
             **kwargs,
         )
 
@@ -42,7 +41,10 @@ class PetitionDetailView(DetailView):
         return register_rows()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(DeadlineStatus=DeadlineStatus, **kwargs)
+        return super().get_context_data(
+            decision_months=law.conditions()["decision_months"],
+            **kwargs,
+        )
 
 
 class HowToFileView(TemplateView):
