@@ -3,7 +3,8 @@
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api import PortalFilterSet, PortalViewSet
+from core.api import PortalViewSet
+from core.filters import PortalFilterSet
 
 from .models import BureauDecision, Channel, FilerKind, Petition
 from .serializers import PetitionSerializer
