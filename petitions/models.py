@@ -291,11 +291,3 @@ class Petition(SearchableModel, PublishableModel):
         if timezone.localdate() > self.decision_deadline:
             return DeadlineStatus.OVERDUE
         return DeadlineStatus.PENDING
-
-    @property
-    def council_outcome(self):
-        """The council's decision on the point, once the session has decided it."""
-        item = self.agenda_item
-        if item is None or not item.outcome:
-            return None
-        return item
