@@ -1,4 +1,4 @@
-# Two commands on a fresh machine with Python 3.11 and make: `make run`, `make test`.
+# Two commands on a fresh machine with Python 3.11, make and npm: `make run`, `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +16,12 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# Fonts the portal serves itself (Noto Sans Tifinagh), from the npm registry.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 setup: install
 	$(MANAGE) compilemessages --ignore=.venv -v 0
@@ -38,7 +43,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=kenitra_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media
 
 .PHONY: backup restore bench
 

@@ -1,4 +1,4 @@
-"""Translated fields (ar, fr, en) and change history; see projects/translation.py."""
+"""Translated fields (a column per language) and change history; see projects/translation.py."""
 
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history

@@ -39,7 +39,7 @@ LANGUAGE_PARAMETER = OpenApiParameter(
         "Language of translated fields. Without it, the `Accept-Language` header "
         "decides, then Arabic. A value missing in that language is given in Arabic "
         "and named in the object's `_fallback`. `all` returns every translated "
-        'field as `{"ar": …, "fr": …, "en": …}`.'
+        "field as `{" + ", ".join(f'"{code}": …' for code in LANGUAGES) + "}`."
     ),
 )
 

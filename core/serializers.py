@@ -1,7 +1,8 @@
 """Serializer pieces every app's API shares: translated values, links, references.
 
-The language of a response is in the serializer context as `lang` ("ar", "fr", "en"
-or "all"), put there by the API views and by the open-data exports alike.
+The language of a response is in the serializer context as `lang` (a code of
+settings.LANGUAGES, or "all"), put there by the API views and by the open-data
+exports alike.
 """
 
 from django.conf import settings
@@ -87,7 +88,8 @@ class TranslatedField(serializers.Field):
             lang = context_language(self.context)
             if lang == ALL_LANGUAGES:
                 raise serializers.ValidationError(
-                    _("With lang=all, send an object with ar, fr and/or en.")
+                    _("With lang=all, send an object whose keys are among %(codes)s.")
+                    % {"codes": ", ".join(LANGUAGES)}
                 )
             return {lang: data}
         if (
@@ -98,7 +100,8 @@ class TranslatedField(serializers.Field):
         ):
             return data
         raise serializers.ValidationError(
-            _("Send a string, or an object whose keys are among ar, fr and en.")
+            _("Send a string, or an object whose keys are among %(codes)s.")
+            % {"codes": ", ".join(LANGUAGES)}
         )
 
 

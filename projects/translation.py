@@ -1,4 +1,4 @@
-"""Translated fields (ar, fr, en) and change history, registered together.
+"""Translated fields (a column per language) and change history, registered together.
 
 History is registered here, after modeltranslation has added the per-language
 columns, so that the history tables track every language.

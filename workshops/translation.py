@@ -1,4 +1,4 @@
-"""Translated fields (ar, fr, en) and change history; see projects/translation.py.
+"""Translated fields (a column per language) and change history; see projects/translation.py.
 
 A proposal's own title and text stay in the language the citizen wrote them in;
 only the municipality's answer is translated.

@@ -21,7 +21,7 @@ _LATIN_RUN = re.compile(
     r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f@&:./%+\-_' ]*"
     r"[A-Za-z0-9\u00c0-\u024f%])?"
 )
-_OPEN_GRAPH_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB"}
+_OPEN_GRAPH_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB", "zgh": "zgh_MA"}
 
 
 @register.simple_tag(takes_context=True)

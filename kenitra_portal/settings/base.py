@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -149,7 +150,20 @@ LANGUAGES = [
     ("ar", _("Arabic")),
     ("fr", _("French")),
     ("en", _("English")),
+    ("zgh", _("Standard Moroccan Tamazight")),
 ]
+# Django ships no locale data for Standard Moroccan Tamazight (ISO 639-3 zgh, written
+# in Tifinagh, left to right): its name in itself for the switcher, as in CLDR. Its
+# formats are in core/formats/zgh, its catalogue in locale/zgh.
+LANG_INFO.setdefault(
+    "zgh",
+    {
+        "bidi": False,
+        "code": "zgh",
+        "name": "Standard Moroccan Tamazight",
+        "name_local": "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+    },
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Moroccan month names and Western digits for Arabic live in our own format module.
 FORMAT_MODULE_PATH = ["core.formats"]
@@ -158,8 +172,8 @@ USE_I18N = True
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
-MODELTRANSLATION_LANGUAGES = ("ar", "fr", "en")
-# A missing French or English text shows the Arabic one, never an empty title.
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# A text missing in another language shows the Arabic one, never an empty title.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 # modeltranslation's tabs default to jQuery UI on an outside CDN; ours is served here
 # (django-static-jquery-ui).
@@ -167,7 +181,15 @@ JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # npm's @fontsource/noto-sans-tifinagh (package.json), installed by `make install`:
+    # Tifinagh for phones and computers that have no Tifinagh font of their own.
+    (
+        "fonts/noto-sans-tifinagh",
+        BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-tifinagh" / "files",
+    ),
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads (core/uploads.py); the pixel limit stops decompression bombs.
@@ -202,11 +224,13 @@ SPECTACULAR_SETTINGS = {
         "axes, goals and projects, the consultative meetings (agenda, participants "
         "and their roles, decisions, public documents, press), workshops, published "
         "citizens' proposals, organizations, people and their roles.\n\n"
-        "**Language.** `?lang=ar|fr|en` (or the `Accept-Language` header) picks the "
+        "**Language.** `?lang="
+        + "|".join(code for code, _name in LANGUAGES)
+        + "` (or the `Accept-Language` header) picks the "
         "language of translated fields. A value without a translation is given in "
         "Arabic, and the object's `_fallback` names it, e.g. "
         '`"_fallback": {"summary": "ar"}`. `?lang=all` gives every translated field '
-        'as `{"ar": …, "fr": …, "en": …}`.\n\n'
+        "as `{" + ", ".join(f'"{code}": …' for code, _name in LANGUAGES) + "}`.\n\n"
         "**Identifiers.** Every object has a stable numeric `id`, its `slug` and "
         "`url`, its page on the portal. Dates and times are ISO 8601 with offset.\n\n"
         "**Lists** are paginated (`page`, `page_size` up to 100), filterable, "

@@ -102,7 +102,7 @@ def test_citizen_browses_in_arabic_on_a_phone_then_switches_to_french(
     page.screenshot(path=artifacts / "journey-project-fr-phone.png", full_page=True)
 
 
-@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("language", ["ar", "fr", "zgh"])
 def test_every_page_type_passes_axe_and_fits_a_phone(
     live_server, kenitra, browser, artifacts, language
 ):

@@ -12,8 +12,8 @@ from core.text import (
     strip_bidi_controls,
     word_spans,
 )
+from kenitra_portal.content.loader import read_content
 from kenitra_portal.search import search_kinds
-from workshops import kenitra_content
 
 # The letters a writer may put for one another, with the one the normaliser keeps.
 VARIANTS = {
@@ -27,10 +27,11 @@ TATWEEL = "ـ"
 
 
 def _kenitra_titles():
-    titles = [kenitra_content.LAUNCH_MEETING["title"], kenitra_content.SESSION["title"]]
-    for axis in kenitra_content.AXES:
+    content = read_content()
+    titles = [meeting["title"] for meeting in content["meetings"]]
+    for axis in content["axes"]:
         titles.extend(project["title"] for project in axis["projects"])
-    titles.extend(workshop["title"] for workshop in kenitra_content.WORKSHOPS)
+    titles.extend(workshop["title"] for workshop in content["workshops"]["items"])
     return [title["ar"] for title in titles]
 
 

@@ -1,14 +1,18 @@
-"""Load the press article about the openness program's launch meeting."""
+"""The Kenitra article's records, written from kenitra.json beside this module.
 
-import argparse
+Every translated value in the data is `{"ar": …, "fr": …, …}`; a language it does not
+give is left alone, so the page falls back to Arabic (or keeps what staff wrote).
+Writing only what changed makes a second run change nothing.
+"""
+
 import datetime
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
-from django.utils import timezone
+from django.core.management.base import CommandError
+from django.db import models
 from django.utils.text import slugify
 
 from consultations.models import (
@@ -24,147 +28,39 @@ from consultations.models import (
     Venue,
 )
 from core.models import PublicationStatus
-from core.text import strip_bidi_controls
 from projects.models import Axis, Goal, Program, Project, ProjectStatus
-from workshops import kenitra_content as content
 from workshops.models import Workshop
 
-LANGUAGES = ("ar", "fr", "en")
+CONTENT_FILE = Path(__file__).resolve().parent / "kenitra.json"
+# A copy of the seed article, so that a clone without ../shared still loads it in
+# full; a test checks that it equals the seed file.
+ARTICLE_COPY = Path(__file__).resolve().parent / "kenitra-openness-meeting.ar.txt"
 KENITRA_TIME = ZoneInfo("Africa/Casablanca")
 # The article says "this Wednesday morning" and no hour; 09:00 is a stand-in.
 MORNING = datetime.time(9, 0)
-WEEKDAYS = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 PUBLISHED = {"publication_status": PublicationStatus.PUBLISHED}
 
 
-def translated(field, texts):
-    return {f"{field}_{code}": texts[code] for code in LANGUAGES}
+def read_content(path=CONTENT_FILE):
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def meeting_date(value):
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-05-15."
-        ) from None
-    if day.weekday() != 2:
-        raise argparse.ArgumentTypeError(
-            f"{day.isoformat()} is a {WEEKDAYS[day.weekday()]}; the article says the"
-            " meeting was held on a Wednesday."
-        )
-    if day > timezone.localdate():
-        raise argparse.ArgumentTypeError(
-            f"{day.isoformat()} is in the future; the article reports a meeting that"
-            " has already been held."
-        )
-    return day
+def translated(field, texts, *, besides=()):
+    """`<field>_<code>` for each language of the site that `texts` gives a value in.
+
+    `besides` names languages already used in the row's lookup.
+    """
+    return {
+        f"{field}_{code}": texts[code]
+        for code, _name in settings.LANGUAGES
+        if code in texts and code not in besides
+    }
 
 
-def association_name(value):
-    name = " ".join(strip_bidi_controls(value).split())
-    if not name:
-        raise argparse.ArgumentTypeError("an association's name cannot be empty.")
-    max_length = Organization._meta.get_field("name").max_length
-    if len(name) > max_length:
-        raise argparse.ArgumentTypeError(
-            f"an association's name has at most {max_length} characters."
-        )
-    return name
-
-
-class Command(BaseCommand):
-    help = (
-        "Load the Maghribia Press article on the launch meeting of the Kenitra"
-        " Commune's openness program: the program, its 4 axes, 6 projects and their"
-        " goals, the meeting with its agenda, speakers and the session on"
-        " digitalisation that continued it, the people and their roles, the"
-        " workshops and the press coverage with the article's full text, in Arabic,"
-        " French and English, all published. The article's 'workshops on the"
-        " priority axes' are recorded as one workshop per axis. Running it again"
-        " changes nothing; it never clears a date or a facilitator entered since."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            type=meeting_date,
-            help=(
-                "The Wednesday (YYYY-MM-DD) of the meeting, which the article does"
-                " not give. Sets the meeting's start to 09:00 Africa/Casablanca that"
-                " day (the article only says 'morning') and the article's date."
-                " Without it the meeting keeps 'Wednesday morning' and no date."
-            ),
-        )
-        parser.add_argument(
-            "--association",
-            action="append",
-            type=association_name,
-            default=[],
-            metavar="NAME",
-            help=(
-                "An association that led the workshops (the article names none);"
-                " repeat for each. Created if needed and linked to every workshop."
-            ),
-        )
-        parser.add_argument(
-            "--article",
-            type=Path,
-            metavar="PATH",
-            help=(
-                "The article's text file. Default: ../"
-                f"{content.SEED_ARTICLE.as_posix()} next to the project, or the copy"
-                " kept in workshops/kenitra_content.py when that file is missing."
-            ),
-        )
-
-    def handle(self, *args, **options):
-        article_text, article_source = self.read_article(options["article"])
+class KenitraLoader:
+    def __init__(self, content=None):
+        self.content = read_content() if content is None else content
         self.created = self.updated = 0
-        with transaction.atomic():
-            loaded = self.load(article_text, options["date"], options["association"])
-        if options["verbosity"] == 0:
-            return
-        self.stdout.write(
-            self.style.SUCCESS(
-                "Loaded: {program} program, {axes} axes, {projects} projects,"
-                " {goals} goals, {venues} venue, {organizations} organizations,"
-                " {people} people, {memberships} memberships, {meetings} meetings,"
-                " {agenda} agenda items, {participations} participations,"
-                " {workshops} workshops, {press} press article.".format(**loaded)
-            )
-        )
-        self.stdout.write(
-            f"Rows created: {self.created}, updated: {self.updated};"
-            f" article text from {article_source}."
-        )
-
-    def read_article(self, path):
-        if path is None:
-            path = Path(settings.BASE_DIR).parent / content.SEED_ARTICLE
-            if not path.is_file():
-                return content.ARTICLE_TEXT, "the copy in workshops/kenitra_content.py"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CommandError(f"The article file {path} does not exist.") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"The article file {path} is not UTF-8 text.") from None
-        except OSError as error:
-            raise CommandError(
-                f"Cannot read the article file {path}: {error}"
-            ) from None
-        if not text.strip():
-            raise CommandError(f"The article file {path} is empty.")
-        return text, path
 
     def upsert(self, model, lookup, values):
         """update_or_create that saves only what changed.
@@ -199,54 +95,55 @@ class Command(BaseCommand):
         return obj
 
     def load(self, article_text, date, association_names):
+        content = self.content
         program = self.upsert(
             Program,
-            {"slug": content.PROGRAM["slug"]},
+            {"slug": content["program"]["slug"]},
             {
-                **translated("title", content.PROGRAM["title"]),
-                **translated("summary", content.PROGRAM["summary"]),
+                **translated("title", content["program"]["title"]),
+                **translated("summary", content["program"]["summary"]),
                 **PUBLISHED,
             },
         )
         organizations = self.load_organizations()
+        venue_data = content["venue"]
         venue = self.upsert(
             Venue,
-            {"name_ar": content.VENUE["name"]["ar"]},
+            {"name_ar": venue_data["name"]["ar"]},
             {
-                **translated("name", content.VENUE["name"]),
-                **translated("city", content.VENUE["city"]),
+                **translated("name", venue_data["name"], besides=("ar",)),
+                **translated("city", venue_data["city"]),
             },
         )
         axes, projects_by_axis, goals = self.load_axes(program)
-        projects = [
-            p for axis_projects in projects_by_axis.values() for p in axis_projects
-        ]
+        projects = [p for listed in projects_by_axis.values() for p in listed]
         people, memberships = self.load_people(organizations)
 
+        launch_data, session_data = content["meetings"]
+        common = {
+            "venue": venue,
+            "organizer": organizations["commune"],
+            "people": people,
+            "organizations": organizations,
+        }
         launch = self.load_meeting(
-            content.LAUNCH_MEETING,
-            venue=venue,
-            organizer=organizations["commune"],
+            launch_data,
             parent=None,
             axes=list(axes.values()),
             projects=projects,
-            people=people,
-            organizations=organizations,
             # Only given with --date: a later run without it keeps what is stored.
             extra={}
             if date is None
             else {"start": datetime.datetime.combine(date, MORNING, KENITRA_TIME)},
+            **common,
         )
         # The session's start is not known even with --date: only "morning" is.
         self.load_meeting(
-            content.SESSION,
-            venue=venue,
-            organizer=organizations["commune"],
+            session_data,
             parent=launch,
-            axes=[axes[content.SESSION["axis"]]],
+            axes=[axes[session_data["axis"]]],
             projects=[],
-            people=people,
-            organizations=organizations,
+            **common,
         )
         workshops = self.load_workshops(launch, axes, projects_by_axis)
         for name in association_names:
@@ -254,9 +151,10 @@ class Command(BaseCommand):
             for workshop in workshops:
                 workshop.facilitators.add(association)
 
+        coverage = content["press_coverage"]
         coverage_values = {
-            "byline": content.PRESS_COVERAGE["byline"],
-            "language": content.PRESS_COVERAGE["language"],
+            "byline": coverage["byline"],
+            "language": coverage["language"],
             "text": article_text,
         }
         if date is not None:
@@ -264,12 +162,10 @@ class Command(BaseCommand):
             coverage_values["date"] = date
         self.upsert(
             PressCoverage,
-            {
-                "meeting": launch,
-                "outlet": organizations[content.PRESS_COVERAGE["outlet"]],
-            },
+            {"meeting": launch, "outlet": organizations[coverage["outlet"]]},
             coverage_values,
         )
+        meetings = content["meetings"]
         return {
             "program": 1,
             "axes": len(axes),
@@ -279,11 +175,9 @@ class Command(BaseCommand):
             "organizations": len(organizations),
             "people": len(people),
             "memberships": len(memberships),
-            "meetings": 2,
-            "agenda": len(content.LAUNCH_MEETING["agenda"])
-            + len(content.SESSION["agenda"]),
-            "participations": len(content.LAUNCH_MEETING["participations"])
-            + len(content.SESSION["participations"]),
+            "meetings": len(meetings),
+            "agenda": sum(len(meeting["agenda"]) for meeting in meetings),
+            "participations": sum(len(m["participations"]) for m in meetings),
             "workshops": len(workshops),
             "press": 1,
         }
@@ -291,7 +185,7 @@ class Command(BaseCommand):
     def load_organizations(self):
         organizations = {}
         # Parents come before their bodies in the content, so they exist already.
-        for key, data in content.ORGANIZATIONS.items():
+        for key, data in self.content["organizations"].items():
             parent = data["parent"] and organizations[data["parent"]]
             organizations[key] = self.upsert(
                 Organization,
@@ -306,7 +200,7 @@ class Command(BaseCommand):
 
     def load_axes(self, program):
         axes, projects_by_axis, goals = {}, {}, []
-        for axis_data in content.AXES:
+        for axis_data in self.content["axes"]:
             axis = self.upsert(
                 Axis,
                 {"slug": axis_data["slug"]},
@@ -339,8 +233,7 @@ class Command(BaseCommand):
                         Goal,
                         {"axis": axis, "title_ar": goal_data["title"]["ar"]},
                         {
-                            "title_fr": goal_data["title"]["fr"],
-                            "title_en": goal_data["title"]["en"],
+                            **translated("title", goal_data["title"], besides=("ar",)),
                             "project": project,
                             "order": order,
                         },
@@ -351,27 +244,29 @@ class Command(BaseCommand):
 
     def load_people(self, organizations):
         people, memberships = {}, []
-        for data in content.PEOPLE:
+        honorifics = self.content["honorifics"]
+        for data in self.content["people"]:
             person = self.upsert(
                 Person,
                 {"slug": data["slug"]},
                 {
                     **translated("name", data["name"]),
-                    **translated("honorific", content.HONORIFICS[data["gender"]]),
+                    **translated("honorific", honorifics[data["gender"]]),
                     "gender": data["gender"],
                 },
             )
             people[data["slug"]] = person
-            for organization_key, role in data["memberships"]:
+            for membership in data["memberships"]:
+                role = membership["role"]
                 memberships.append(
                     self.upsert(
                         Membership,
                         {
                             "person": person,
-                            "organization": organizations[organization_key],
+                            "organization": organizations[membership["organization"]],
                             "role_ar": role["ar"],
                         },
-                        {"role_fr": role["fr"], "role_en": role["en"]},
+                        translated("role", role, besides=("ar",)),
                     )
                 )
         return people, memberships
@@ -425,8 +320,7 @@ class Command(BaseCommand):
                 },
                 {
                     "organization": organization,
-                    "role_fr": item["role"]["fr"],
-                    "role_en": item["role"]["en"],
+                    **translated("role", item["role"], besides=("ar",)),
                     "participation_role": item["participation_role"],
                     "spoke": item["spoke"],
                     "order": order,
@@ -445,8 +339,9 @@ class Command(BaseCommand):
         return meeting
 
     def load_workshops(self, meeting, axes, projects_by_axis):
+        shared = self.content["workshops"]
         workshops = []
-        for order, data in enumerate(content.WORKSHOPS, start=1):
+        for order, data in enumerate(shared["items"], start=1):
             axis = axes[data["axis"]]
             workshop = self.upsert(
                 Workshop,
@@ -456,10 +351,8 @@ class Command(BaseCommand):
                     "axis": axis,
                     "order": order,
                     **translated("title", data["title"]),
-                    **translated(
-                        "facilitators_note", content.WORKSHOP_FACILITATORS_NOTE
-                    ),
-                    **translated("summary", content.WORKSHOP_SUMMARY),
+                    **translated("facilitators_note", shared["facilitators_note"]),
+                    **translated("summary", shared["summary"]),
                     **PUBLISHED,
                 },
             )

@@ -14,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultations.models import (
     AgendaItem,
@@ -26,12 +26,13 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
+from kenitra_portal.content.loader import ARTICLE_COPY, read_content
+from kenitra_portal.management.commands.load_kenitra import SEED_ARTICLE, Command
 from projects.models import Axis, Goal, Program, Project
-from workshops import kenitra_content
-from workshops.management.commands.load_kenitra import Command
 from workshops.models import Workshop
 
-SEED_FILE = settings.BASE_DIR.parent / kenitra_content.SEED_ARTICLE
+SEED_FILE = settings.BASE_DIR.parent / SEED_ARTICLE
+ARTICLE_COPY_TEXT = ARTICLE_COPY.read_text(encoding="utf-8")
 ARABIC = re.compile("[\u0600-\u06ff]")
 LAUNCH_TITLE = "لقاء تشاوري مباشر حول برنامج انفتاح جماعة القنيطرة"
 SESSION_TITLE = "مناقشة موضوع الرقمنة وجودة الخدمات الجماعية"
@@ -120,7 +121,7 @@ MEMBERSHIPS = {
 def article_text():
     if SEED_FILE.is_file():
         return SEED_FILE.read_text(encoding="utf-8")
-    return kenitra_content.ARTICLE_TEXT
+    return ARTICLE_COPY_TEXT
 
 
 def in_the_article(text):
@@ -166,7 +167,7 @@ def launch(loaded):
 def test_the_embedded_copy_of_the_article_equals_the_seed_file():
     if not SEED_FILE.is_file():
         pytest.skip(f"{SEED_FILE} is not in this checkout")
-    assert SEED_FILE.read_text(encoding="utf-8") == kenitra_content.ARTICLE_TEXT
+    assert SEED_FILE.read_text(encoding="utf-8") == ARTICLE_COPY_TEXT
 
 
 def test_the_summary_says_what_was_loaded(loaded):
@@ -524,8 +525,8 @@ def test_missing_article_file_is_refused(db, tmp_path):
 def test_without_the_shared_folder_the_embedded_copy_is_loaded(db, settings, tmp_path):
     settings.BASE_DIR = tmp_path / "main"
     output = load()
-    assert PressCoverage.objects.get().text == kenitra_content.ARTICLE_TEXT
-    assert "the copy in workshops/kenitra_content.py" in output
+    assert PressCoverage.objects.get().text == ARTICLE_COPY_TEXT
+    assert "the copy in kenitra_portal/content/" in output
 
 
 def test_verbosity_zero_loads_silently(db):
@@ -533,3 +534,62 @@ def test_verbosity_zero_loads_silently(db):
     call_command("load_kenitra", verbosity=0, stdout=out)
     assert out.getvalue() == ""
     assert Meeting.objects.count() == 2
+
+
+TIFINAGH = re.compile("[\u2d30-\u2d7f]")
+
+
+def test_the_data_file_gives_arabic_french_and_english_and_only_the_sites_languages():
+    codes = {code for code, _name in settings.LANGUAGES}
+
+    def translated_values(node):
+        if isinstance(node, dict):
+            if "ar" in node and all(isinstance(v, str) for v in node.values()):
+                yield node
+            else:
+                for value in node.values():
+                    yield from translated_values(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from translated_values(value)
+
+    values = list(translated_values(read_content()))
+    assert len(values) > 50
+    for texts in values:
+        assert {"ar", "fr", "en"} <= set(texts) <= codes, texts
+        if "zgh" in texts:
+            assert TIFINAGH.search(texts["zgh"]) and not ARABIC.search(texts["zgh"])
+
+
+def assert_tamazight(obj, field):
+    value = getattr(obj, f"{field}_zgh")
+    assert value and TIFINAGH.search(value), f"{obj!r}.{field}_zgh is not Tifinagh"
+    assert not ARABIC.search(value) and not re.search("[A-Za-z]", value)
+
+
+def test_program_axes_projects_goals_and_meeting_are_written_in_tifinagh(launch):
+    assert_tamazight(Program.objects.get(), "title")
+    assert_tamazight(Program.objects.get(), "summary")
+    for model in (Axis, Project, Goal, Workshop):
+        for obj in model.objects.all():
+            assert_tamazight(obj, "title")
+    assert_tamazight(launch, "title")
+    assert_tamazight(launch.venue, "name")
+    assert_tamazight(launch.venue, "city")
+    assert Program.objects.get().title_zgh == "ⴰⵖⴰⵡⴰⵙ ⵏ ⵓⵕⵥⵥⵓⵎ ⵏ ⵜⵊⵎⴰⵄⵜ ⵏ ⵇⵏⵉⵟⵔⴰ"
+
+
+def test_what_the_data_does_not_give_in_tamazight_falls_back_to_arabic(launch):
+    person = Person.objects.get(slug="el-houssine-mofti")
+    assert not person.name_zgh
+    with translation.override("zgh"):
+        assert person.name == "الحسين مفتي"
+
+
+def test_a_rerun_keeps_a_tamazight_text_staff_wrote_where_the_data_has_none(launch):
+    person = Person.objects.get(slug="el-houssine-mofti")
+    person.name_zgh = "ⵍⵃⵓⵙⵉⵏ ⵎⵓⴼⵜⵉ"
+    person.save()
+    load()
+    person.refresh_from_db()
+    assert person.name_zgh == "ⵍⵃⵓⵙⵉⵏ ⵎⵓⴼⵜⵉ"
