@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ContentAdmin, image_preview
+from core.admin import ContentAdmin, image_preview, in_every_language
 
 from .models import (
     AgendaItem,
@@ -101,7 +101,7 @@ class PressCoverageInline(admin.StackedInline):
 @admin.register(Venue)
 class VenueAdmin(ContentAdmin):
     list_display = ("name", "city")
-    search_fields = ("name_ar", "name_fr", "name_en", "city_ar")
+    search_fields = (*in_every_language("name"), "city_ar")
 
 
 @admin.register(Organization)
@@ -109,7 +109,7 @@ class OrganizationAdmin(ContentAdmin):
     list_display = ("name", "kind", "parent")
     list_filter = ("kind",)
     list_select_related = ("parent",)
-    search_fields = ("name_ar", "name_fr", "name_en", "slug")
+    search_fields = (*in_every_language("name"), "slug")
     prepopulated_fields = {"slug": ("name_ar",)}
     autocomplete_fields = ("parent",)
     inlines = [MembershipInline]
@@ -119,7 +119,7 @@ class OrganizationAdmin(ContentAdmin):
 class PersonAdmin(ContentAdmin):
     list_display = ("name", "honorific", "gender")
     list_filter = ("gender",)
-    search_fields = ("name_ar", "name_fr", "name_en", "slug")
+    search_fields = (*in_every_language("name"), "slug")
     prepopulated_fields = {"slug": ("name_ar",)}
     inlines = [MembershipInline]
 
@@ -147,7 +147,7 @@ class MeetingAdmin(ContentAdmin):
     list_filter = ("kind", "session_type", "status", "axes")
     list_select_related = ("venue", "last_edited_by")
     date_hierarchy = "start"
-    search_fields = ("title_ar", "title_fr", "title_en", "slug")
+    search_fields = (*in_every_language("title"), "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("venue", "parent", "organizer", "projects")
     filter_horizontal = ("axes",)
@@ -166,7 +166,7 @@ class MeetingAdmin(ContentAdmin):
 class AgendaItemAdmin(ContentAdmin):
     list_display = ("title", "meeting", "order")
     list_select_related = ("meeting",)
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     autocomplete_fields = ("meeting", "speaker")
 
 
@@ -183,7 +183,7 @@ class ParticipationAdmin(ContentAdmin):
 class DecisionAdmin(ContentAdmin):
     list_display = ("title", "meeting")
     list_select_related = ("meeting",)
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     autocomplete_fields = ("meeting",)
 
 
@@ -200,7 +200,7 @@ class FollowUpActionAdmin(ContentAdmin):
     list_filter = ("status", "is_public")
     list_select_related = ("meeting", "owner_person", "owner_organization")
     date_hierarchy = "due_date"
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     autocomplete_fields = ("meeting", "decision", "owner_person", "owner_organization")
 
 
@@ -209,7 +209,7 @@ class DocumentAdmin(ContentAdmin):
     list_display = ("title", "meeting", "kind", "is_public", "download")
     list_filter = ("kind", "is_public")
     list_select_related = ("meeting",)
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     autocomplete_fields = ("meeting",)
 
     @admin.display(description=_("file"))

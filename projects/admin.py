@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import ContentAdmin, PublishableInlineMixin, image_preview
+from core.admin import (
+    ContentAdmin,
+    PublishableInlineMixin,
+    image_preview,
+    in_every_language,
+)
 
 from .models import Axis, Goal, Milestone, Program, Project, ProjectImage, ProjectUpdate
 
@@ -50,7 +55,7 @@ class ProgramAdmin(ContentAdmin):
         "updated_at",
     )
     list_select_related = ("last_edited_by",)
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     prepopulated_fields = {"slug": ("title_ar",)}
 
 
@@ -67,7 +72,7 @@ class AxisAdmin(ContentAdmin):
     list_display_links = ("number", "title")
     list_filter = ("program",)
     list_select_related = ("program", "last_edited_by")
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     prepopulated_fields = {"slug": ("title_ar",)}
     readonly_fields = ("cover_preview",)
     inlines = [GoalInline]
@@ -92,7 +97,7 @@ class ProjectAdmin(ContentAdmin):
     )
     list_filter = ("axis", "status")
     list_select_related = ("axis", "last_edited_by")
-    search_fields = ("title_ar", "title_fr", "title_en", "slug")
+    search_fields = (*in_every_language("title"), "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("axis",)
     inlines = [
@@ -108,7 +113,7 @@ class GoalAdmin(ContentAdmin):
     list_display = ("title", "axis", "project", "order")
     list_filter = ("axis",)
     list_select_related = ("axis", "project")
-    search_fields = ("title_ar", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     autocomplete_fields = ("axis", "project")
 
 
@@ -118,7 +123,7 @@ class MilestoneAdmin(ContentAdmin):
     list_filter = ("done",)
     list_select_related = ("project",)
     date_hierarchy = "due_date"
-    search_fields = ("title_ar", "title_fr", "title_en", "project__title_ar")
+    search_fields = (*in_every_language("title"), "project__title_ar")
     autocomplete_fields = ("project",)
 
 
@@ -133,7 +138,7 @@ class ProjectUpdateAdmin(ContentAdmin):
     )
     list_select_related = ("project", "last_edited_by")
     date_hierarchy = "date"
-    search_fields = ("title_ar", "title_fr", "title_en", "project__title_ar")
+    search_fields = (*in_every_language("title"), "project__title_ar")
     autocomplete_fields = ("project",)
 
 

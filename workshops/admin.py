@@ -12,6 +12,7 @@ from core.admin import (
     PublicationStatusForm,
     PublishableAdminForm,
     PublishableInlineMixin,
+    in_every_language,
 )
 from core.models import PublicationStatus
 
@@ -119,7 +120,7 @@ class WorkshopAdmin(ContentAdmin):
     )
     list_filter = ("axis",)
     list_select_related = ("meeting", "axis", "last_edited_by")
-    search_fields = ("title_ar", "title_fr", "title_en", "slug")
+    search_fields = (*in_every_language("title"), "slug")
     prepopulated_fields = {"slug": ("title_ar",)}
     autocomplete_fields = ("meeting", "axis", "facilitators", "projects")
     inlines = [WorkshopProposalInline]

@@ -330,3 +330,14 @@ def test_the_catalogue_leaves_no_tamazight_string_empty_or_fuzzy():
             assert first or rest, entry
     review = (catalogue.parent.parent / "REVIEW.md").read_text(encoding="utf-8")
     assert "REVIEW:" in text and "ⵡⵔⵛ" in review
+
+
+def test_staff_find_a_record_by_its_tamazight_title_in_the_admin(client, superuser):
+    ProjectFactory(title_ar="متحف الرياضة", title_zgh="ⴰⵎⵓⵙⵉ ⵏ ⵜⵏⵣⵓⵍⴰ")
+    ProjectFactory(title_ar="حملات توعوية")
+    client.force_login(superuser)
+    page = client.get(
+        reverse("admin:projects_project_changelist") + "?q=ⴰⵎⵓⵙⵉ"
+    ).content.decode()
+    assert "متحف الرياضة" in page
+    assert "حملات توعوية" not in page
