@@ -10,10 +10,13 @@ MANAGE := $(BIN)/python manage.py
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install only when a requirements file changes.
-$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
+# Re-install only when a requirements file changes. npm brings the fonts and icons the
+# portal serves (STATICFILES_DIRS) and the HTML checker of the tests, into node_modules/;
+# no package's install script runs (vnu-jar's would fetch a Java runtime: CI has one).
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt package.json package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.3"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed
@@ -38,7 +41,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=kenitra_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media
 
 .PHONY: backup restore bench
 

@@ -12,6 +12,22 @@ from pathlib import Path
 SEED_ARTICLE = Path("shared") / "seed" / "kenitra-openness-meeting.ar.txt"
 
 
+# Punctuation that cannot open a line: a line break before it is a copy-and-paste
+# accident of the source (the seed article has a line starting with "،").
+_CLOSING_PUNCTUATION = ("\u060c", "\u061b", ",", ";", ".", ":")
+
+
+def mend_line_breaks(text):
+    """`text` with each line that starts with a closing mark joined to the line above."""
+    lines = []
+    for line in text.split("\n"):
+        if lines and line.lstrip().startswith(_CLOSING_PUNCTUATION):
+            lines[-1] = lines[-1].rstrip() + line.lstrip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def tr(ar, fr, en):
     return {"ar": ar, "fr": fr, "en": en}
 
@@ -88,6 +104,8 @@ VENUE = {
 AXES = [
     {
         "number": 1,
+        # A Bootstrap Icons name (the axis's "icon" field).
+        "icon": "laptop",
         "slug": "digitalisation-communal-services",
         "title": tr(
             "الرقمنة وجودة الخدمات الجماعية",
@@ -118,6 +136,7 @@ AXES = [
     },
     {
         "number": 2,
+        "icon": "trophy",
         "slug": "culture-sport",
         "title": tr("الثقافة والرياضة", "Culture et sport", "Culture and sport"),
         "projects": [
@@ -163,6 +182,7 @@ AXES = [
     },
     {
         "number": 3,
+        "icon": "people",
         "slug": "citizen-participation",
         "title": tr(
             "المشاركة المواطنة", "Participation citoyenne", "Citizen participation"
@@ -192,6 +212,7 @@ AXES = [
     },
     {
         "number": 4,
+        "icon": "tree",
         "slug": "environment-sustainable-development",
         "title": tr(
             "البيئة والتنمية المستدامة",
@@ -631,10 +652,11 @@ SESSION = {
 
 # The article reports "workshops on the priority axes" without listing them: we record
 # one workshop per axis, each held at the launch meeting on that axis's projects.
+# Shown after the label "Led by", so it does not say "led by" again.
 WORKSHOP_FACILITATORS_NOTE = tr(
-    "بقيادة ممثلين عن جمعيات المجتمع المدني",
-    "Animé par des représentants d'associations de la société civile",
-    "Led by representatives of civil-society associations",
+    "ممثلون عن جمعيات المجتمع المدني",
+    "Des représentants d'associations de la société civile",
+    "Representatives of civil-society associations",
 )
 WORKSHOP_SUMMARY = tr(
     "هدفت الورشة إلى تبادل الأفكار وتقديم اقتراحات لتحسين جودة الخدمات.",

@@ -257,7 +257,7 @@ class Command(BaseCommand):
         coverage_values = {
             "byline": content.PRESS_COVERAGE["byline"],
             "language": content.PRESS_COVERAGE["language"],
-            "text": article_text,
+            "text": content.mend_line_breaks(article_text),
         }
         if date is not None:
             # "صباح اليوم الأربعاء": the article appeared on the day of the meeting.
@@ -313,6 +313,7 @@ class Command(BaseCommand):
                 {
                     "program": program,
                     "number": axis_data["number"],
+                    "icon": axis_data["icon"],
                     **translated("title", axis_data["title"]),
                     **PUBLISHED,
                 },
