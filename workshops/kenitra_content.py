@@ -652,9 +652,10 @@ SESSION = {
 
 # The article reports "workshops on the priority axes" without listing them: we record
 # one workshop per axis, each held at the launch meeting on that axis's projects.
-# Shown after the label "Led by", so it does not say "led by" again.
+# Shown after the label "Led by" (بقيادة), so it does not say it again; the Arabic
+# keeps the article's words, in the case that follows بقيادة.
 WORKSHOP_FACILITATORS_NOTE = tr(
-    "ممثلون عن جمعيات المجتمع المدني",
+    "ممثلين عن جمعيات المجتمع المدني",
     "Des représentants d'associations de la société civile",
     "Representatives of civil-society associations",
 )

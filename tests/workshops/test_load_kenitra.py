@@ -363,7 +363,7 @@ def test_workshops_on_the_priority_axes_are_one_workshop_per_axis(launch):
         assert workshop.meeting == launch
         assert workshop.is_published
         assert set(workshop.projects.all()) == set(workshop.axis.projects.all())
-        assert workshop.facilitators_note_ar == "ممثلون عن جمعيات المجتمع المدني"
+        assert workshop.facilitators_note_ar == "ممثلين عن جمعيات المجتمع المدني"
         assert in_the_article(workshop.facilitators_note_ar)
         assert "تبادل الأفكار وتقديم اقتراحات لتحسين جودة الخدمات" in (
             workshop.summary_ar
