@@ -16,7 +16,9 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Fonts the portal serves itself (Noto Sans Tifinagh), from the npm registry.
+# npm brings the fonts and icons the portal serves (STATICFILES_DIRS) and the HTML
+# checker of the tests, into node_modules/; no package's install script runs (vnu-jar's
+# would fetch a Java runtime: CI has one).
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

@@ -6,7 +6,7 @@ media.py: models of this app all the same.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +96,18 @@ class MeetingQuerySet(PublishableQuerySet):
     def upcoming(self):
         return self.filter(start__gte=timezone.now()).order_by("start")
 
+    def upcoming_or_undated(self):
+        """Upcoming meetings, then those whose date is still to be confirmed.
+
+        A meeting without a date is not taken for a past one: its date is unknown.
+        """
+        return self.filter(
+            Q(start__gte=timezone.now()) | Q(start__isnull=True)
+        ).order_by(F("start").asc(nulls_last=True), "-id")
+
     def past(self):
-        return self.filter(Q(start__lt=timezone.now()) | Q(start__isnull=True))
+        """Held meetings, the latest first."""
+        return self.filter(start__lt=timezone.now()).order_by("-start", "-id")
 
 
 class Meeting(CouncilSession, SearchableModel, PublishableModel):

@@ -6,7 +6,8 @@ from .models import Meeting, Organization
 
 
 class MeetingListView(ListView):
-    """Past meetings, paginated; the upcoming ones (few by nature) all above them."""
+    """Past meetings, latest first, paginated; above them all the upcoming ones (few
+    by nature) and those whose date is to be confirmed."""
 
     template_name = "consultations/meeting_list.html"
     paginate_by = 20
@@ -30,7 +31,7 @@ class MeetingListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming_meetings"] = self.meetings().upcoming()
+        context["upcoming_meetings"] = self.meetings().upcoming_or_undated()
         context["organizer"] = self.organizer
         return context
 

@@ -41,6 +41,13 @@ from workshops.api import ProposalViewSet, WorkshopViewSet
 from workshops.models import Proposal, Workshop
 from workshops.serializers import ProposalSerializer, WorkshopSerializer
 
+# The licence of every download, named once: the open-data page, the licence page and
+# each file's metadata (a JSON file's "licence", every answer's Link header) say it.
+LICENCE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " | "
@@ -192,6 +199,7 @@ def popolo(request):
     """People, organizations and memberships with Popolo's names and ids."""
     context = {"request": request, "lang": get_language()}
     return {
+        "licence": LICENCE,
         "persons": PopoloPersonSerializer(
             Person.objects.all(), many=True, context=context
         ).data,
@@ -218,6 +226,7 @@ def download(request, dataset, file_format):
                 "dataset": chosen.slug,
                 "language": get_language(),
                 "generated_at": timezone.localtime().isoformat(),
+                "licence": LICENCE,
                 "count": len(results),
                 "results": results,
             }
@@ -226,6 +235,7 @@ def download(request, dataset, file_format):
         raise Http404
     filename = f"kenitra-{dataset}-{get_language()}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
     return response
 
 
@@ -235,6 +245,7 @@ class OpenDataView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["datasets"] = DATASETS.values()
+        context["licence"] = LICENCE
         return context
 
 

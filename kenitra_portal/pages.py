@@ -53,16 +53,28 @@ class HomeView(TemplateView):
             Axis.objects.published()
             .with_project_stats()
             .prefetch_related(
-                Prefetch("projects", queryset=Project.objects.published())
+                Prefetch("projects", queryset=Project.objects.published()), "goals"
             )
         )
         meetings = Meeting.objects.published().select_related("venue")
+        chart = status_chart(axes)
         context.update(
             program=Program.objects.published().first(),
             axes=axes,
-            chart=status_chart(axes),
+            project_total=sum(axis.project_count for axis in axes),
+            goal_total=sum(len(axis.goals.all()) for axis in axes),
+            meeting_total=meetings.count(),
+            # One colour for every bar says nothing: the chart waits for a project
+            # to move past "proposed".
+            chart=chart
+            if any(
+                segment["status"] != ProjectStatus.PROPOSED
+                for row in chart
+                for segment in row["segments"]
+            )
+            else None,
             statuses=ProjectStatus.choices,
-            upcoming_meetings=meetings.upcoming()[:HOME_MEETINGS],
+            upcoming_meetings=meetings.upcoming_or_undated()[:HOME_MEETINGS],
             past_meetings=meetings.past()[:HOME_MEETINGS],
             workshops=Workshop.objects.published()
             .select_related("axis", "meeting")

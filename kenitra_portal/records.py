@@ -8,6 +8,7 @@ anonymous visitors are sent to the login page, other signed-in users get a 403.
 from collections import Counter
 
 import django_filters
+from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -145,18 +146,23 @@ def _owner_choices():
 
 class FollowUpActionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("status"), choices=ActionStatus.choices, empty_label=_("All")
+        label=_("status"),
+        choices=ActionStatus.choices,
+        empty_label=_("All"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     owner = django_filters.ChoiceFilter(
         label=_("owner"),
         choices=_owner_choices,
         method="filter_owner",
         empty_label=_("All"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
+    # A box to tick: unticked shows every action (a yes/no/unknown list read "Unknown").
     overdue = django_filters.BooleanFilter(
         label=_("overdue only"),
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
     class Meta:

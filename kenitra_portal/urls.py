@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.static import serve
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
@@ -16,7 +17,7 @@ from consultations.feeds import (
 from core.api import SchemaView
 from core.health import healthz
 from core.preview import preview
-from kenitra_portal import exports, pages
+from kenitra_portal import about, exports, pages
 from kenitra_portal.api import build_router
 from kenitra_portal.sitemaps import sitemaps
 from kenitra_portal.views import RobotsView, SearchView
@@ -44,6 +45,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    path("favicon.ico", about.FaviconView.as_view()),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # The API has no language prefix: ?lang= or Accept-Language choose (see api.py).
     path("api/v1/", include((build_router().urls, "api"))),
@@ -93,6 +95,19 @@ urlpatterns += i18n_patterns(
     path("feeds/workshops.rss", WorkshopsFeed(), name="workshops_feed"),
     path("feeds/workshops.atom", WorkshopsAtomFeed(), name="workshops_feed_atom"),
     path("open-data/", exports.OpenDataView.as_view(), name="open_data"),
+    path("contact/", about.ContactView.as_view(), name="contact"),
+    path("legal-notice/", about.LegalNoticeView.as_view(), name="legal_notice"),
+    path("accessibility/", about.AccessibilityView.as_view(), name="accessibility"),
+    path("open-data/licence/", about.LicenceView.as_view(), name="licence"),
+    path("subscribe/", about.SubscribeView.as_view(), name="subscribe"),
+    path(
+        "manifest.webmanifest",
+        TemplateView.as_view(
+            template_name="manifest.webmanifest",
+            content_type="application/manifest+json",
+        ),
+        name="manifest",
+    ),
     path(
         "open-data/<slug:dataset>.<str:file_format>",
         exports.download,
@@ -109,3 +124,6 @@ if settings.DEBUG:
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]
+
+handler400 = "kenitra_portal.errors.bad_request"
+handler403 = "kenitra_portal.errors.permission_denied"

@@ -15,12 +15,17 @@ class AxisDetailView(DetailView):
     def get_queryset(self):
         return Axis.objects.published().prefetch_related(
             "goals",
-            Prefetch("projects", queryset=Project.objects.published()),
+            Prefetch(
+                "projects",
+                queryset=Project.objects.published()
+                .select_related("axis")
+                .prefetch_related("images"),
+            ),
         )
 
 
 class ProjectFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Words"), method="search")
+    q = django_filters.CharFilter(label=_("Keywords"), method="search")
     axis = django_filters.ModelChoiceFilter(
         label=_("Axis"),
         queryset=Axis.objects.published(),
@@ -46,4 +51,8 @@ class ProjectListView(FilterView):
     paginate_by = 12
 
     def get_queryset(self):
-        return Project.objects.published().select_related("axis")
+        return (
+            Project.objects.published()
+            .select_related("axis")
+            .prefetch_related("images")
+        )

@@ -83,16 +83,24 @@ class ProposalForm(forms.ModelForm):
     )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     title = CitizenTextField(
-        label=_("Title of your proposal"), min_length=TITLE_MIN_LENGTH, max_length=200
+        label=_("Title of your proposal"),
+        min_length=TITLE_MIN_LENGTH,
+        max_length=200,
+        error_messages={"required": _("Give your proposal a title.")},
     )
     text = CitizenTextField(
         label=_("Your proposal"),
+        error_messages={"required": _("Fill in your proposal.")},
         help_text=_("Say what you propose, where, and why."),
         min_length=TEXT_MIN_LENGTH,
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    submitter_name = CitizenTextField(label=_("Your name"), max_length=200)
+    submitter_name = CitizenTextField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={"required": _("Write your name: staff answer a person.")},
+    )
     submitter_association = CitizenTextField(
         label=_("Association (optional)"), max_length=200, required=False
     )
@@ -130,6 +138,9 @@ class ProposalForm(forms.ModelForm):
             "submitter_email": _(
                 "Leave an e-mail address to be told when your proposal is answered."
             ),
+        }
+        error_messages = {
+            "axis": {"required": _("Choose the axis your proposal is about.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -201,6 +212,11 @@ class ProposalForm(forms.ModelForm):
             raise ValidationError(
                 _("Your proposal could not be received. Please try again."), code="bot"
             ) from None
+        # A form with a field to fill in says so; only a complete one sent too soon
+        # is taken for a robot's (a person who pressed "send" at once needs to hear
+        # what is missing, not that they were fast).
+        if self.errors:
+            return cleaned
         if time.time() - float(shown_at) < settings.PROPOSAL_MIN_FILL_SECONDS:
             raise ValidationError(
                 _(

@@ -1,14 +1,18 @@
 """Template tags for the public site: language switching, fallback marks, bidi isolation."""
 
+import datetime
+import functools
 import re
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.files.images import get_image_dimensions
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from easy_thumbnails.files import get_thumbnailer
 
 register = template.Library()
@@ -22,6 +26,21 @@ _LATIN_RUN = re.compile(
     r"[A-Za-z0-9\u00c0-\u024f%])?"
 )
 _OPEN_GRAPH_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB", "zgh": "zgh_MA"}
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+# A Latin comma, semicolon or question mark typed after an Arabic word: Arabic text
+# takes its own marks (، ؛ ؟), which also keep their place in right-to-left lines.
+_LATIN_MARK_AFTER_ARABIC = re.compile(
+    rf"(?<=[{_ARABIC}])\s?([,;?])(?=\s|$|[{_ARABIC}])"
+)
+_ARABIC_MARKS = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
+_ICON_NAME = re.compile(r"^[a-z0-9-]+$")
+# Quotation marks by language: guillemets in Arabic and French, curly quotes in English.
+_QUOTES = {
+    "ar": ("«", "»"),
+    "fr": ("«\u00a0", "\u00a0»"),
+    "en": ("\u201c", "\u201d"),
+    "zgh": ("«", "»"),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -69,14 +88,23 @@ def tr_attrs(obj, field):
     return ""
 
 
+def arabic_punctuation(text):
+    """`text` with the Latin , ; ? that follow Arabic words made Arabic (، ؛ ؟)."""
+    return _LATIN_MARK_AFTER_ARABIC.sub(lambda m: _ARABIC_MARKS[m.group(1)], text)
+
+
 @register.filter(is_safe=True)
 def isolate_latin(text):
-    """Escape `text` and wrap its Latin and numeric runs in <bdi> if it is Arabic."""
+    """Escape `text` and wrap its Latin and numeric runs in <bdi> if it is Arabic.
+
+    Arabic text also gets Arabic punctuation where a Latin mark was typed.
+    """
     if text is None:
         return ""
     text = str(text)
     if not _ARABIC_LETTER.search(text):
         return conditional_escape(text)
+    text = arabic_punctuation(text)
     parts = []
     position = 0
     for match in _LATIN_RUN.finditer(text):
@@ -115,3 +143,48 @@ def thumbnail_img(
         alt,
         extra_attributes,
     )
+
+
+@register.simple_tag
+def comma():
+    """The comma between two items of a list, in the page's language."""
+    return "\u060c " if get_language_bidi() else ", "
+
+
+@register.filter
+def quoted(text):
+    """`text` between the quotation marks of the page's language."""
+    opening, closing = _QUOTES.get(get_language(), _QUOTES["en"])
+    return format_html("{}{}{}", opening, text, closing)
+
+
+@register.filter
+def datetime_attr(value):
+    """A `<time datetime>` value: HTML allows no microseconds, so to the second."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
+
+
+@functools.cache
+def _icon_svg(name):
+    path = finders.find(f"icons/{name}.svg")
+    if path is None:
+        return ""
+    with open(path, encoding="utf-8") as file:
+        svg = file.read().strip()
+    # Decorative: the text next to it says what it means.
+    return svg.replace(
+        "<svg ", '<svg aria-hidden="true" focusable="false" ', 1
+    ).replace('class="bi ', 'class="icon bi ', 1)
+
+
+@register.simple_tag
+def icon(name, fallback="circle"):
+    """Bootstrap Icons' SVG `name`, inline so that it takes the text's colour."""
+    name = name if name and _ICON_NAME.match(name) else fallback
+    return mark_safe(_icon_svg(name) or _icon_svg(fallback))  # noqa: S308 - our file

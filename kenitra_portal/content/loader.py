@@ -41,6 +41,22 @@ MORNING = datetime.time(9, 0)
 PUBLISHED = {"publication_status": PublicationStatus.PUBLISHED}
 
 
+# Punctuation that cannot open a line: a line break before it is a copy-and-paste
+# accident of the source (the seed article has a line starting with "،").
+_CLOSING_PUNCTUATION = ("\u060c", "\u061b", ",", ";", ".", ":")
+
+
+def mend_line_breaks(text):
+    """`text` with each line that starts with a closing mark joined to the line above."""
+    lines = []
+    for line in text.split("\n"):
+        if lines and line.lstrip().startswith(_CLOSING_PUNCTUATION):
+            lines[-1] = lines[-1].rstrip() + line.lstrip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def read_content(path=CONTENT_FILE):
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -155,7 +171,7 @@ class KenitraLoader:
         coverage_values = {
             "byline": coverage["byline"],
             "language": coverage["language"],
-            "text": article_text,
+            "text": mend_line_breaks(article_text),
         }
         if date is not None:
             # "صباح اليوم الأربعاء": the article appeared on the day of the meeting.
@@ -207,6 +223,7 @@ class KenitraLoader:
                 {
                     "program": program,
                     "number": axis_data["number"],
+                    "icon": axis_data["icon"],
                     **translated("title", axis_data["title"]),
                     **PUBLISHED,
                 },

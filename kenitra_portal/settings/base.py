@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # Static files only: Bootstrap for the site, jQuery UI for the admin's tabs.
     "bootstrap",
     "django_static_jquery_ui",
+    "solo",
     "core.apps.LoginAttemptsConfig",
     # The floors, from the ground up: core is what every app uses, kenitra_portal the
     # site-wide pages composed of them (ARCHITECTURE.md).
@@ -116,6 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kenitra_portal.context_processors.site",
             ],
         },
     },
@@ -167,6 +169,8 @@ LANG_INFO.setdefault(
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Moroccan month names and Western digits for Arabic live in our own format module.
 FORMAT_MODULE_PATH = ["core.formats"]
+# A refused form's CSRF check gets the portal's own page, in the visitor's language.
+CSRF_FAILURE_VIEW = "kenitra_portal.errors.csrf_failure"
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
@@ -181,14 +185,16 @@ JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Fonts and icons come from npm packages (package.json), installed by `make install`
+# into node_modules/ and served by the portal itself like the rest of static/.
+NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # npm's @fontsource/noto-sans-tifinagh (package.json), installed by `make install`:
+    ("fonts/noto-naskh-arabic", NODE_MODULES / "@fontsource/noto-naskh-arabic/files"),
+    ("fonts/noto-sans", NODE_MODULES / "@fontsource/noto-sans/files"),
+    ("icons", NODE_MODULES / "bootstrap-icons/icons"),
     # Tifinagh for phones and computers that have no Tifinagh font of their own.
-    (
-        "fonts/noto-sans-tifinagh",
-        BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-tifinagh" / "files",
-    ),
+    ("fonts/noto-sans-tifinagh", NODE_MODULES / "@fontsource/noto-sans-tifinagh/files"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -390,6 +396,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
 AXES_VERBOSE = False
+# A locked-out login gets the portal's own page, in the visitor's language.
+AXES_LOCKOUT_TEMPLATE = "429.html"
 
 # Media on the local disk by default; on S3-compatible storage when a bucket is named.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")

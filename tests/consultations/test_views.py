@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from consultations.models import OrganizationKind
 from tests.factories import (
@@ -40,17 +41,30 @@ def test_meeting_list_puts_upcoming_and_past_meetings_apart(client):
 
     response = client.get(meeting_list_url())
 
-    assert [m.title for m in response.context["upcoming_meetings"]] == ["لقاء مقبل"]
-    assert [m.title for m in response.context["object_list"]] == [
-        "لقاء سابق",
+    # A meeting without a date is not a past one: its date is still to be confirmed.
+    assert [m.title for m in response.context["upcoming_meetings"]] == [
+        "لقاء مقبل",
         "لقاء بلا تاريخ",
     ]
+    assert [m.title for m in response.context["object_list"]] == ["لقاء سابق"]
     page = response.content.decode()
     upcoming, past = page.split('id="past-title"')
     assert "لقاء مقبل" in upcoming
+    assert "صباح الأربعاء" in upcoming
+    assert gettext("Date to be confirmed") in upcoming
     assert "لقاء سابق" in past
-    assert "صباح الأربعاء" in past
     assert "لقاء مسودة" not in page
+
+
+def test_past_meetings_are_listed_by_date_latest_first_in_every_language(client):
+    now = timezone.now()
+    for days, title in ((30, "أ لقاء قديم"), (2, "ي لقاء حديث"), (10, "م لقاء وسط")):
+        MeetingFactory(title_ar=title, start=now - datetime.timedelta(days=days))
+    for language in ("ar", "fr"):
+        with translation.override(language):
+            response = client.get(meeting_list_url())
+        titles = [m.title_ar for m in response.context["object_list"]]
+        assert titles == ["ي لقاء حديث", "م لقاء وسط", "أ لقاء قديم"]
 
 
 @pytest.mark.parametrize("rows", [5, 200])
@@ -61,7 +75,7 @@ def test_meeting_list_query_count_does_not_grow(
     for n in range(rows):
         MeetingFactory(start=now + datetime.timedelta(days=n - rows // 2))
     # upcoming meetings, count of past ones, page of past ones (with their venues)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(meeting_list_url())
 
 
@@ -203,6 +217,6 @@ def test_meeting_page_query_count_does_not_grow(
     client.get(meeting.get_absolute_url())  # makes the thumbnails
     # meeting with venue, parent and organizer; then agenda, participations,
     # the agenda's petitions, decisions, actions, documents, photos, press, sessions,
-    # workshops, axes, projects
-    with django_assert_num_queries(13):
+    # workshops, axes, projects; the commune's details (footer)
+    with django_assert_num_queries(14):
         client.get(meeting.get_absolute_url())

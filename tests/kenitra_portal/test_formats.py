@@ -1,4 +1,6 @@
 import datetime
+import json
+import re
 
 import pytest
 from django.template import Context, Template
@@ -61,3 +63,42 @@ def test_french_and_english_dates_follow_their_own_conventions(language, expecte
 )
 def test_amounts_are_grouped_the_local_way_with_western_digits(language, expected):
     assert render("{{ amount|floatformat:'0g' }}", language, amount=1250000) == expected
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_dates_are_typed_day_first_in_every_language(language):
+    from django import forms
+
+    field = forms.DateField()
+    with translation.override(language):
+        assert field.clean("05/06/2024") == datetime.date(2024, 6, 5)
+        assert field.clean("13/05/2024") == datetime.date(2024, 5, 13)
+        assert field.clean("2024-05-13") == datetime.date(2024, 5, 13)
+
+
+def admin_js_catalogue(client, user):
+    """/admin/jsi18n/'s translations and formats, as the admin's scripts get them."""
+    client.force_login(user)
+    script = client.get("/admin/jsi18n/").content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S)[1])
+    formats = json.loads(re.search(r"django.formats = (\{.*?\});", script, re.S)[1])
+    return catalogue, formats
+
+
+def test_admin_date_picker_names_moroccan_months(client, superuser):
+    catalogue, formats = admin_js_catalogue(client, superuser)
+    months = [catalogue[name] for name in ("May", "July", "August", "December")]
+    assert months == ["ماي", "يوليوز", "غشت", "دجنبر"]
+    assert formats["DATE_INPUT_FORMATS"][0] == "%d/%m/%Y"
+
+
+def test_admin_multiple_choice_picker_is_arabic(client, superuser):
+    catalogue, _formats = admin_js_catalogue(client, superuser)
+    for msgid in ("Choose all %s", "Remove all %s", "Choose all", "Remove all"):
+        assert re.search("[\u0600-\u06ff]", catalogue[msgid]), msgid
+    assert (
+        "%s"
+        in catalogue[
+            'Choose %s by selecting them and then select the "Choose" arrow button.'
+        ]
+    )

@@ -26,7 +26,7 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
-from kenitra_portal.content.loader import ARTICLE_COPY, read_content
+from kenitra_portal.content.loader import ARTICLE_COPY, mend_line_breaks, read_content
 from kenitra_portal.management.commands.load_kenitra import SEED_ARTICLE, Command
 from projects.models import Axis, Goal, Program, Project
 from workshops.models import Workshop
@@ -364,7 +364,7 @@ def test_workshops_on_the_priority_axes_are_one_workshop_per_axis(launch):
         assert workshop.meeting == launch
         assert workshop.is_published
         assert set(workshop.projects.all()) == set(workshop.axis.projects.all())
-        assert workshop.facilitators_note_ar == "بقيادة ممثلين عن جمعيات المجتمع المدني"
+        assert workshop.facilitators_note_ar == "ممثلين عن جمعيات المجتمع المدني"
         assert in_the_article(workshop.facilitators_note_ar)
         assert "تبادل الأفكار وتقديم اقتراحات لتحسين جودة الخدمات" in (
             workshop.summary_ar
@@ -382,7 +382,13 @@ def test_press_coverage_keeps_the_full_article(launch):
     assert coverage.outlet.kind == "press"
     assert coverage.byline == "متابعة خاصة: قسم التحرير"
     assert coverage.language == "ar"
-    assert coverage.text == article_text()
+    assert coverage.text == mend_line_breaks(article_text())
+
+
+def test_no_line_of_the_article_starts_with_a_comma(launch):
+    lines = PressCoverage.objects.get().text.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("،")]
+    assert "مستمرًا" in PressCoverage.objects.get().text
 
 
 def test_nothing_the_article_does_not_say_is_invented(launch):
@@ -525,7 +531,7 @@ def test_missing_article_file_is_refused(db, tmp_path):
 def test_without_the_shared_folder_the_embedded_copy_is_loaded(db, settings, tmp_path):
     settings.BASE_DIR = tmp_path / "main"
     output = load()
-    assert PressCoverage.objects.get().text == ARTICLE_COPY_TEXT
+    assert PressCoverage.objects.get().text == mend_line_breaks(ARTICLE_COPY_TEXT)
     assert "the copy in kenitra_portal/content/" in output
 
 

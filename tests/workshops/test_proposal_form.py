@@ -10,6 +10,7 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tests.factories import AxisFactory, ProposalFactory, WorkshopFactory
 from tests.workshops.proposal_support import _empty_cache, form_token, proposal_post
@@ -96,7 +97,7 @@ def test_references_count_up_within_the_year(client, axis):
 
 @pytest.mark.parametrize(
     ("language", "required"),
-    [("ar", "هذا الحقل مطلوب."), ("fr", "Ce champ est obligatoire.")],
+    [("ar", "ضع عنوانًا لمقترحك."), ("fr", "Donnez un titre à votre proposition.")],
 )
 def test_errors_are_in_the_citizens_language(client, axis, language, required):
     response = client.post(form_url(language), proposal_post(axis, title=""))
@@ -160,6 +161,28 @@ def test_a_form_sent_faster_than_a_person_can_fill_it_is_refused(
     assert not Proposal.objects.exists()
     # Everything typed is still there, with a fresh token to send it again.
     assert "حديقة للأطفال في حي الخبازات" in response.content.decode()
+
+
+def test_an_empty_form_sent_at_once_says_what_to_fill_in(client, axis, settings):
+    settings.PROPOSAL_MIN_FILL_SECONDS = 3
+    response = client.post(form_url(), {"started": form_token(0)})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    for message in (
+        "Fill in your proposal.",
+        "Give your proposal a title.",
+        "Choose the axis your proposal is about.",
+    ):
+        assert escape(gettext(message)) in page
+    assert (
+        translated(
+            "The form was sent too quickly to have been filled in by hand. "
+            "Please check it and send it again.",
+            "ar",
+        )
+        not in page
+    )
 
 
 @pytest.mark.parametrize("token", ["", "not-a-signed-value", signing.dumps(1.0)])

@@ -166,7 +166,7 @@ def test_list_query_count_does_not_grow_with_rows(
         )
 
     # Axes, per-axis counts, the page's count and the page itself.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(url("proposal_list"))
     assert response.status_code == 200
 

@@ -49,7 +49,7 @@ def test_workshop_list_query_count_does_not_grow(
         workshop.facilitators.add(association)
         ProposalFactory(workshop=workshop, source="workshop", axis=workshop.axis)
     # count, page of workshops (meeting, axis, proposal count), their facilitators
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(workshop_list_url())
 
 
@@ -114,5 +114,5 @@ def test_workshop_page_query_count_does_not_grow(
     for project in ProjectFactory.create_batch(rows):
         workshop.projects.add(project)
     # workshop with meeting, venue and axis; facilitators; proposals; projects
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(workshop.get_absolute_url())
