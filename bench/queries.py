@@ -28,6 +28,18 @@ from consultations.models import Meeting  # noqa: E402
 from projects.models import Project  # noqa: E402
 
 SEARCH = "المكتبة"
+# Searches a citizen may type, each new to the page cache: a word in most proposals
+# (Faker's Arabic), one in a tenth of the titles, a plural found by its stem, a
+# person's name, a French word, a reference and a word found nowhere.
+SEARCHES = {
+    "search, a common word": "في",
+    "search, a title word": "المكتبة",
+    "search, a plural": "الحدائق",
+    "search, a person": "مفتي",
+    "search, French": "bibliothèques",
+    "search, two words": "هيأة المساواة",
+    "search, no result": "زززز",
+}
 
 
 def pages():
@@ -39,6 +51,11 @@ def pages():
         "a project": f"/ar/projects/{project.slug}/" if project else None,
         "a meeting": f"/ar/meetings/{meeting.slug}/" if meeting else None,
         "search": f"/ar/search/?q={SEARCH}",
+        **{name: f"/ar/search/?q={q}" for name, q in SEARCHES.items()},
+        "search, one kind": f"/ar/search/?q={SEARCH}&kind=projects",
+        "API search": f"/api/v1/proposals/?q={SEARCH}",
+        # A page that makes no query: the unit the render targets are counted in.
+        "privacy": "/ar/privacy/",
         "API list": "/api/v1/projects/",
         "health check": "/healthz",
     }

@@ -8,6 +8,7 @@ from core.models import TimeStampedModel
 from core.uploads import PDFField, SafeImageField
 
 from .people import Organization
+from .searchable import MeetingPartModel
 
 
 class DocumentKind(models.TextChoices):
@@ -22,7 +23,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Document(TimeStampedModel):
+class Document(MeetingPartModel, TimeStampedModel):
     meeting = models.ForeignKey(
         "Meeting",
         verbose_name=_("meeting"),
@@ -45,6 +46,11 @@ class Document(TimeStampedModel):
 
     objects = DocumentQuerySet.as_manager()
 
+    search_fields = ("title",)
+    search_kind = "documents"
+    search_order = 80
+    search_snippet_fields = ("title",)
+
     class Meta:
         ordering = ["meeting", "kind", "title"]
         verbose_name = _("document")
@@ -56,6 +62,10 @@ class Document(TimeStampedModel):
     def get_absolute_url(self):
         # Through the view that checks who asks, never the file's storage address.
         return reverse("records:document", kwargs={"pk": self.pk})
+
+    @classmethod
+    def search_public(cls):
+        return super().search_public().filter(is_public=True)
 
 
 class Photo(TimeStampedModel):

@@ -34,6 +34,7 @@ from .people import (  # noqa: F401 - the app's models, importable from here
     Venue,
     ends_after_start,
 )
+from .searchable import MeetingPartModel, refresh_search_documents
 from .sessions import (  # noqa: F401 - the app's models, importable from here
     AgendaDecision,
     Attendance,
@@ -182,8 +183,10 @@ class Meeting(CouncilSession, SearchableModel, PublishableModel):
 
     search_fields = ("title", "summary", "minutes", "attendance_note")
     search_kind = "meetings"
-    search_related = ("venue",)
+    search_order = 40
+    search_related = ("venue", "parent")
     search_snippet_fields = ("summary", "minutes", "attendance_note", "title")
+    search_recent = ("start",)
 
     rich_text_fields = ("minutes",)
 
@@ -210,6 +213,9 @@ class Meeting(CouncilSession, SearchableModel, PublishableModel):
     def get_absolute_url(self):
         return reverse("consultations:meeting_detail", kwargs={"slug": self.slug})
 
+    def search_parent(self):
+        return self.parent
+
     @property
     def is_upcoming(self):
         return self.start is not None and self.start >= timezone.now()
@@ -234,7 +240,7 @@ class Meeting(CouncilSession, SearchableModel, PublishableModel):
             raise ValidationError(errors)
 
 
-class AgendaItem(AgendaDecision, TimeStampedModel):
+class AgendaItem(AgendaDecision, MeetingPartModel, TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -252,6 +258,12 @@ class AgendaItem(AgendaDecision, TimeStampedModel):
         blank=True,
         related_name="agenda_items",
     )
+
+    search_fields = ("title", "description")
+    search_kind = "agenda"
+    meeting_section = "agenda-title"
+    search_order = 50
+    search_snippet_fields = ("description", "title")
 
     rich_text_fields = ("description",)
 
@@ -339,8 +351,17 @@ class Participation(TimeStampedModel):
         who = self.person or self.organization
         return f"{who} — {self.role}" if self.role else str(who)
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        refresh_search_documents(self.person, self.organization)
 
-class Decision(TimeStampedModel):
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        refresh_search_documents(self.person, self.organization)
+        return result
+
+
+class Decision(MeetingPartModel, TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -350,6 +371,12 @@ class Decision(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
+
+    search_fields = ("title", "text")
+    search_kind = "decisions"
+    meeting_section = "decisions-title"
+    search_order = 60
+    search_snippet_fields = ("text", "title")
 
     rich_text_fields = ("text",)
 
@@ -384,7 +411,7 @@ class FollowUpActionQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=timezone.localdate())
 
 
-class FollowUpAction(TimeStampedModel):
+class FollowUpAction(MeetingPartModel, TimeStampedModel):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -427,6 +454,13 @@ class FollowUpAction(TimeStampedModel):
 
     objects = FollowUpActionQuerySet.as_manager()
 
+    search_fields = ("title", "decision.title")
+    search_kind = "actions"
+    meeting_section = "actions-title"
+    search_order = 70
+    search_related = ("meeting", "decision")
+    search_snippet_fields = ("title", "decision.title")
+
     class Meta:
         ordering = ["due_date", "id"]
         verbose_name = _("follow-up action")
@@ -434,6 +468,10 @@ class FollowUpAction(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def search_public(cls):
+        return super().search_public().filter(is_public=True)
 
     @property
     def is_overdue(self):

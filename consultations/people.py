@@ -5,6 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.search import field_texts
+
+from .searchable import TakesPartInMeetings, refresh_search_documents
 
 
 def ends_after_start(prefix, start="start", end="end"):
@@ -39,7 +42,7 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organization(TimeStampedModel):
+class Organization(TakesPartInMeetings, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
     kind = models.CharField(
@@ -56,6 +59,13 @@ class Organization(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
+    search_fields = ("name", "description", "parent.name")
+    search_title_fields = ("name",)
+    search_kind = "organizations"
+    search_order = 30
+    search_related = ("parent",)
+    search_snippet_fields = ("description", "name")
+
     rich_text_fields = ("description",)
 
     class Meta:
@@ -66,6 +76,14 @@ class Organization(TimeStampedModel):
     def __str__(self):
         return self.name
 
+    def search_texts(self):
+        # The roles given at meetings to the body itself ("ممثل هيئة المساواة").
+        roles = []
+        if self.pk:
+            for participation in self.participations.filter(person__isnull=True):
+                roles += field_texts(participation, ("role",))
+        return [*super().search_texts(), *roles]
+
 
 class Gender(models.TextChoices):
     FEMALE = "female", _("Woman")
@@ -73,7 +91,7 @@ class Gender(models.TextChoices):
     UNKNOWN = "", _("Not recorded")
 
 
-class Person(TimeStampedModel):
+class Person(TakesPartInMeetings, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
     honorific = models.CharField(_("honorific"), max_length=40, blank=True)
@@ -92,6 +110,12 @@ class Person(TimeStampedModel):
         blank=True,
     )
 
+    search_fields = ("name", "honorific")
+    search_title_fields = ("name",)
+    search_kind = "people"
+    search_order = 20
+    search_snippet_fields = ("name",)
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -99,6 +123,33 @@ class Person(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def search_prefetch(cls):
+        return (
+            models.Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("organization"),
+            ),
+            *super().search_prefetch(),
+        )
+
+    def search_texts(self):
+        # A person is found by their roles and their bodies' names ("مفتي", "نائب
+        # رئيس الجماعة").
+        roles = []
+        if self.pk:
+            for membership in self.memberships.select_related("organization"):
+                roles += field_texts(membership, ("role", "organization.name"))
+            for participation in self.participations.select_related("organization"):
+                roles += field_texts(participation, ("role", "organization.name"))
+        return [*super().search_texts(), *dict.fromkeys(roles)]
+
+    def search_details(self):
+        roles = [f"{m.role} — {m.organization}" for m in self.memberships.all()]
+        if not roles:
+            roles = [p.role for p in self.public_participations if p.role]
+        return list(dict.fromkeys(roles))
 
 
 class Membership(TimeStampedModel):
@@ -133,3 +184,12 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} — {self.role}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        refresh_search_documents(self.person)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        refresh_search_documents(self.person)
+        return result

@@ -3,6 +3,8 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.models import unsearched_history_fields
+
 from .models import (
     AgendaItem,
     Decision,
@@ -98,4 +100,6 @@ for model in (
     Photo,
     PressCoverage,
 ):
-    track_history(model, app="consultations")
+    track_history(
+        model, app="consultations", excluded_fields=unsearched_history_fields(model)
+    )

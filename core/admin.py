@@ -15,10 +15,10 @@ from easy_thumbnails.exceptions import InvalidImageFormatError
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PublicationStatus, PublishableModel
+from .models import PublicationStatus, PublishableModel, SearchableModel
 from .permissions import can_publish
 from .preview import public_view
-from .text import normalize
+from .search import parse_query, search_queryset
 
 STALE_VERSION_MESSAGE = _(
     "Someone else saved this record while you were editing it. Your changes were "
@@ -292,15 +292,10 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         results, may_have_duplicates = super().get_search_results(
             request, queryset, search_term
         )
-        words = normalize(search_term).split()
-        has_search_text = any(
-            f.name == "search_text" for f in self.model._meta.get_fields()
-        )
-        if words and has_search_text:
-            normalised = queryset
-            for word in words:
-                normalised = normalised.filter(search_text__contains=word)
-            results = results | normalised
+        if issubclass(self.model, SearchableModel) and parse_query(search_term):
+            # The site's own search, so staff find what citizens find, plus the
+            # admin's own search_fields (an e-mail address, a slug).
+            results = results | search_queryset(queryset, search_term)
         return results, may_have_duplicates
 
     def get_view_on_site_url(self, obj=None):

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
+from .models import SearchableModel
 from .search import search_queryset
 
 
@@ -30,9 +31,7 @@ class NormalisedSearchFilter(BaseFilterBackend):
     @staticmethod
     def _applies(view):
         model = getattr(view, "model", None)
-        return model is not None and any(
-            field.name == "search_text" for field in model._meta.fields
-        )
+        return model is not None and issubclass(model, SearchableModel)
 
     def get_schema_operation_parameters(self, view):
         if not self._applies(view):
@@ -43,9 +42,12 @@ class NormalisedSearchFilter(BaseFilterBackend):
                 "required": False,
                 "in": "query",
                 "description": (
-                    "Words to find, in any language. Arabic spelling variants "
-                    "(أ/إ/آ/ا, ى/ي, ة/ه), diacritics, tatweel, French accents and "
-                    "case are ignored; every word must match."
+                    "Words to find, in any language, as the site's search finds "
+                    "them: Arabic spelling variants (every hamza seat and alef "
+                    "form, ى/ي, ة/ه), diacritics, tatweel, French accents and case "
+                    "are ignored, words are also found by their stem (plural, "
+                    "feminine, article, a joined letter) and by their beginning; "
+                    "every word must match."
                 ),
                 "schema": {"type": "string", "maxLength": 200},
             }

@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .text import normalize
+from .search import SearchDocumentField, document, field_texts
 
 
 class TimeStampedModel(models.Model):
@@ -98,38 +97,74 @@ class PublishableModel(TimeStampedModel):
 
 
 class SearchableModel(models.Model):
-    """Keeps a normalised copy of the model's text in every language for search."""
+    """A record the site's search finds: it keeps its search document up to date.
 
-    search_text = models.TextField(_("search text"), blank=True, editable=False)
+    A model says what it is searched by (`search_fields`, its title in
+    `search_title_fields`) and, when the search page lists it as a kind of its
+    own, the kind's `search_kind`, its place on the page (`search_order`), what to
+    fetch with it (`search_related`, `search_prefetch`), the fields an extract is
+    taken from (`search_snippet_fields`) and the dates that rank recent first.
+    """
 
-    # Fields whose text, in every language, is searched.
+    search_document = SearchDocumentField(
+        _("search document"), blank=True, default="", editable=False
+    )
+
     search_fields = ()
-    # The search page's name for this kind of record (its `?kind=`), the relations a
-    # result shows, and the fields an extract is taken from, best first.
+    search_title_fields = ("title",)
     search_kind = ""
+    search_order = 100
     search_related = ()
     search_snippet_fields = ()
+    search_recent = ("published_at",)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
+        self.search_document = self.build_search_document()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
+            kwargs["update_fields"] = {*update_fields, "search_document"}
         super().save(*args, **kwargs)
 
-    def build_search_text(self):
-        parts = []
-        for name in self.search_fields:
-            for code, _label in settings.LANGUAGES:
-                value = getattr(self, f"{name}_{code}", None)
-                if value is None:
-                    value = getattr(self, name, "") if code == "ar" else ""
-                if value:
-                    parts.append(str(value))
-        return normalize(strip_tags(" ".join(dict.fromkeys(parts))))
+    def search_texts(self):
+        """Every text the record is found by; a model may add related records'."""
+        return field_texts(self, self.search_fields)
+
+    def build_search_document(self):
+        return document(
+            " ".join(self.search_texts()),
+            " ".join(field_texts(self, self.search_title_fields)),
+        )
+
+    @classmethod
+    def search_public(cls):
+        """The records anyone may find."""
+        return cls._default_manager.published()
+
+    @classmethod
+    def search_prefetch(cls):
+        """What a page of results fetches with them (Prefetch objects or names)."""
+        return ()
+
+    @classmethod
+    def search_exact(cls, q):
+        """The one public record that `q` names exactly (a reference), or None."""
+        return None
+
+    def search_parent(self):
+        """What the record belongs to (a meeting, a project), to name in a result."""
+        return None
+
+    def search_details(self):
+        """Short facts that say what the record is (a person's roles)."""
+        return ()
+
+
+def unsearched_history_fields(model):
+    """Fields that change history does not copy: the search document is derived."""
+    return ["search_document"] if issubclass(model, SearchableModel) else []
 
 
 class Role(models.Model):

@@ -9,18 +9,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Spelling variants that writers use interchangeably, folded to one letter. Hamza
-# seats (أ إ ؤ ئ) and madda (آ) are mostly split off by NFKD before this table applies;
-# they are listed too because folding does not depend on that.
+# The hamza, decided once: every hamza, on whatever seat (أ إ ؤ ئ) or on the line
+# (ء), at the start of a word or inside it, folds to bare alef, as madda alef (آ)
+# and wasla (ٱ) do. Its seat depends on the vowels around it and on the school
+# (Moroccan writing has هيأة where the Mashreq has هيئة; writers put المسئولين,
+# المسؤولين or المسءولين for one word), and the commonest way of typing it is to
+# leave it out on alef (احداث, تاهيل, هياة). One letter for all of them makes those
+# one word; the cost is that a hamza-less waw or ya (مسوول) is not found, and that
+# سأل and سال are one word, as they already were when only alef was folded.
+_HAMZAS = dict.fromkeys("أإؤئء", "ا")
+# Spelling variants that writers use interchangeably, folded to one letter.
 _FOLDS = str.maketrans(
     {
-        "أ": "ا",
-        "إ": "ا",
         "آ": "ا",
         "ٱ": "ا",
         "ى": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
         "ة": "ه",
         "ـ": "",  # tatweel
         # Persian-keyboard forms that phones offer for Arabic letters.
@@ -39,15 +42,30 @@ _FOLDS = str.maketrans(
 # Bidi controls can reverse the text around them; they never belong in stored text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _NOT_WORD = re.compile(r"[\W_]")
+# A letter and the combining hamza typed after it (ا + ◌ٔ) are one letter (أ).
+_UNITS = re.compile("(?s).[\u0654\u0655]?")
+# Tifinagh (Tamazight) has no case and no accents: its letters are kept as typed,
+# but for the consonant joiner, which ties two letters of one word.
+_TIFINAGH = ("\u2d30", "\u2d7f")
+_TIFINAGH_JOINER = "\u2d7f"
 # No word is this long; a longer run of letters is a pasted link or code, and
 # PostgreSQL refuses to index a word of more than 2 KB (see core/search.py).
 MAX_WORD_LENGTH = 100
 
 
 def _fold_once(ch):
-    # NFKD splits letters from their accents and hamzas (é → e + ◌́, أ → ا + ◌ٔ) and
-    # turns presentation forms and ligatures into plain letters.
-    text = unicodedata.normalize("NFKD", ch).casefold()
+    if _TIFINAGH[0] <= ch[0] <= _TIFINAGH[1]:
+        return "" if ch == _TIFINAGH_JOINER else ch
+    # NFKC turns presentation forms into letters (ﺃ → أ) so that hamzas are found
+    # before NFKD splits them off their seats (أ → ا + ◌ٔ).
+    text = unicodedata.normalize("NFKC", ch)
+    if len(text) > 1:
+        return "".join(map(_fold_once, text))
+    if text in _HAMZAS:
+        return _HAMZAS[text]
+    # NFKD splits letters from their accents (é → e + ◌́) and turns ligatures into
+    # plain letters.
+    text = unicodedata.normalize("NFKD", text).casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(
         c
@@ -73,6 +91,10 @@ def _fold_char(ch):
         folded = again
 
 
+def _units(text):
+    return _UNITS.finditer(str(text or ""))
+
+
 def normalize(text):
     """Fold Arabic spelling variants, French accents and case; keep only words.
 
@@ -82,7 +104,7 @@ def normalize(text):
     """
     if not text:
         return ""
-    words = "".join(map(_fold_char, str(text))).split()
+    words = "".join(_fold_char(unit.group()) for unit in _units(text)).split()
     return " ".join(word[:MAX_WORD_LENGTH] for word in words)
 
 
@@ -90,11 +112,11 @@ def word_spans(text):
     """Each word of `normalize(text)` with the slice of `text` it came from."""
     spans = []
     word, start, end = [], None, None
-    for index, ch in enumerate(str(text or "")):
-        folded = _fold_char(ch)
+    for unit in _units(text):
+        folded = _fold_char(unit.group())
         if not folded and start is not None:
             # A diacritic or a tatweel folds to nothing: it belongs to its word.
-            end = index + 1
+            end = unit.end()
         for folded_ch in folded:
             if folded_ch == " ":
                 if word:
@@ -102,9 +124,9 @@ def word_spans(text):
                 word, start, end = [], None, None
             else:
                 if start is None:
-                    start = index
+                    start = unit.start()
                 word.append(folded_ch)
-                end = index + 1
+                end = unit.end()
     if word:
         spans.append(("".join(word), start, end))
     return spans

@@ -115,6 +115,8 @@ class ProactiveItem(SearchableModel, PublishableModel):
 
     search_fields = ("title", "description")
     search_kind = "published_information"
+    search_order = 85
+    search_recent = ("date",)
     search_snippet_fields = ("description", "title")
 
     class Meta:

@@ -3,6 +3,8 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.models import unsearched_history_fields
+
 from .models import ProactiveItem
 
 
@@ -12,4 +14,8 @@ class ProactiveItemTranslation(TranslationOptions):
     required_languages = {"ar": ("title",)}
 
 
-track_history(ProactiveItem, app="disclosure", excluded_fields=["search_text"])
+track_history(
+    ProactiveItem,
+    app="disclosure",
+    excluded_fields=unsearched_history_fields(ProactiveItem),
+)

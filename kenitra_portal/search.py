@@ -1,4 +1,8 @@
-"""The kinds of record the site's search page looks through, read from the models."""
+"""The kinds of result the site's search page lists, composed from every app.
+
+A model is a kind when it is searchable and names its `search_kind`; nothing here
+lists models by name.
+"""
 
 from dataclasses import dataclass
 from functools import cache
@@ -7,6 +11,7 @@ from django.apps import apps
 from django.utils.text import capfirst
 
 from core.models import SearchableModel
+from core.search import count_matches, parse_query, ranked
 
 
 @dataclass(frozen=True)
@@ -21,23 +26,48 @@ class SearchKind:
     def label(self):
         return capfirst(self.model._meta.verbose_name_plural)
 
-    @property
-    def snippet_fields(self):
-        return self.model.search_snippet_fields
-
     def queryset(self):
-        return self.model.objects.published().select_related(*self.model.search_related)
+        return self.model.search_public().select_related(*self.model.search_related)
+
+    def ranked(self, q):
+        """The primary keys of the public records that match `q`, best first."""
+        return ranked(self.model.search_public(), q, *self.model.search_recent)
+
+    def fetch(self, pks):
+        """The records of `pks`, in that order, with what a result shows."""
+        pks = list(pks)
+        rows = self.queryset().filter(pk__in=pks).defer("search_document")
+        by_pk = {
+            row.pk: row for row in rows.prefetch_related(*self.model.search_prefetch())
+        }
+        return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 @cache
 def search_kinds():
-    """Every searchable model, in the order of the apps and of their models."""
-    return tuple(
+    kinds = [
         SearchKind(model)
         for model in apps.get_models()
-        if issubclass(model, SearchableModel)
-    )
+        if issubclass(model, SearchableModel) and model.search_kind
+    ]
+    return tuple(sorted(kinds, key=lambda kind: kind.model.search_order))
 
 
 def search_kind(key):
     return next((kind for kind in search_kinds() if kind.key == key), None)
+
+
+def count_by_kind(queries):
+    """{(label, kind key): matching public records} for several queries at once.
+
+    `queries` maps a label to a query; one SQL query counts them all, each kind up
+    to core.search.MAX_COUNTED + 1.
+    """
+    counted = count_matches(
+        {
+            f"{label}\n{kind.key}": (kind.model.search_public(), parse_query(q))
+            for label, q in queries.items()
+            for kind in search_kinds()
+        }
+    )
+    return {tuple(key.split("\n")): total for key, total in counted.items()}

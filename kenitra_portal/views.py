@@ -1,18 +1,21 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_info
 from django.views.generic import TemplateView
 
-from core.search import Snippet, highlight, query_words, search_queryset, snippet
+from core.search import MAX_COUNTED, Snippet, highlight, parse_query, snippet, stems
 
-from .search import search_kind, search_kinds
+from .search import count_by_kind, search_kind, search_kinds
 
 # Longer input is not a query anyone types; it is cut rather than refused.
 MAX_QUERY_LENGTH = 200
+# A search without result suggests at most this many other queries.
+MAX_SUGGESTIONS = 4
 
 
 def _language_attrs(language):
@@ -25,32 +28,51 @@ def _language_attrs(language):
     }
 
 
+def _title_language(obj, field="title"):
+    current = get_language()
+    if hasattr(obj, f"{field}_{current}"):
+        # modeltranslation shows the Arabic title where this language's is missing.
+        if not getattr(obj, f"{field}_{current}"):
+            return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    elif getattr(obj, "language", current) != current:
+        return obj.language
+    return None
+
+
 @dataclass
 class SearchResult:
     object: object
+    url: str
     title: str
     title_attrs: dict | None
     snippet: Snippet
     snippet_attrs: dict | None
+    parent: object = None
+    parent_attrs: dict | None = None
+    details: list = field(default_factory=list)
 
 
-def _result(obj, kind, words):
-    current = get_language()
-    title_language = None
-    if hasattr(obj, f"title_{current}"):
-        # modeltranslation shows the Arabic title where this language's is missing.
-        if not getattr(obj, f"title_{current}"):
-            title_language = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    elif getattr(obj, "language", current) != current:
-        title_language = obj.language
-    extract = snippet(obj, kind.snippet_fields, words)
+def _result(obj, kind, parsed):
+    title_field = kind.model.search_title_fields[0]
+    title = getattr(obj, title_field)
+    extract = snippet(obj, kind.model.search_snippet_fields, parsed, title=title_field)
+    parent = obj.search_parent()
     return SearchResult(
         object=obj,
-        title=highlight(obj.title, words) or conditional_escape(obj.title),
-        title_attrs=_language_attrs(title_language),
+        url=obj.get_absolute_url(),
+        title=highlight(title, parsed) or conditional_escape(title),
+        title_attrs=_language_attrs(_title_language(obj, title_field)),
         snippet=extract,
         snippet_attrs=_language_attrs(extract.language),
+        parent=parent,
+        parent_attrs=_language_attrs(_title_language(parent)) if parent else None,
+        details=obj.search_details(),
     )
+
+
+def shown_count(total):
+    """A count as shown: past the cap, "more than" it (see core.search)."""
+    return f"{MAX_COUNTED}+" if total > MAX_COUNTED else str(total)
 
 
 @dataclass
@@ -60,49 +82,99 @@ class SearchGroup:
     results: list
     page_obj: object = None
 
+    @property
+    def shown_total(self):
+        return shown_count(self.total)
+
+
+def suggestions(words):
+    """Other queries that find something, for a search that found nothing.
+
+    Fewer words (each word alone), and each word by its stem alone, which drops
+    the endings and joined letters a citizen may have typed differently.
+    """
+    candidates = {}
+    if len(words) > 1:
+        for word in words:
+            candidates[word] = word
+    for word in words:
+        for stem in stems(word):
+            if len(stem) >= 3 and stem != word:
+                candidates[stem] = stem
+    candidates = dict(list(candidates.items())[: MAX_SUGGESTIONS * 2])
+    totals = {}
+    for (label, _key), total in count_by_kind(candidates).items():
+        totals[label] = totals.get(label, 0) + total
+    found = [(label, total) for label, total in totals.items() if total]
+    return found[:MAX_SUGGESTIONS]
+
 
 class SearchView(TemplateView):
-    """One search box over published projects, meetings, workshops and proposals.
+    """One search box over everything public: projects, goals, people and bodies,
+    meetings and their agenda, decisions, follow-up and documents, workshops and
+    proposals.
 
-    Without `kind`, a few results of each kind; with `kind`, all results of that
-    kind, page by page.
+    Without `kind`, the first results of each kind that has any; with `kind`, all
+    results of that kind, page by page. A proposal's reference goes straight to it.
     """
 
     template_name = "search/search.html"
     per_kind = 5
     paginate_by = 20
 
+    def get(self, request, *args, **kwargs):
+        q = self._query()
+        for kind in search_kinds():
+            found = kind.model.search_exact(q)
+            if found is not None:
+                return redirect(found)
+        return super().get(request, *args, **kwargs)
+
+    def _query(self):
+        return self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        q = self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        words = query_words(q)
+        q = self._query()
+        parsed = parse_query(q)
+        words = [word.word for word in parsed.words]
         kind = search_kind(self.request.GET.get("kind", ""))
-        groups = []
-        if words:
-            for searched in [kind] if kind else search_kinds():
-                groups.append(self._group(searched, q, words, paginate=bool(kind)))
+        groups, counts, suggested = [], [], []
+        if parsed:
+            totals = {key: total for (_q, key), total in count_by_kind({"": q}).items()}
+            counts = [(k, totals.get(k.key, 0)) for k in search_kinds()]
+            for searched, total in counts:
+                if (kind is None or searched == kind) and total:
+                    groups.append(
+                        self._group(searched, parsed, total, paginate=bool(kind))
+                    )
+            if not any(total for _kind, total in counts):
+                suggested = suggestions(words)
         context.update(
             q=q,
             words=words,
             kind=kind,
             kinds=search_kinds(),
+            counts=[(k, shown_count(total)) for k, total in counts if total],
             groups=groups,
-            total=sum(group.total for group in groups),
+            total=sum(total for _kind, total in counts),
+            shown_total=shown_count(sum(total for _kind, total in counts)),
+            suggestions=suggested,
         )
         return context
 
-    def _group(self, kind, q, words, paginate):
-        queryset = search_queryset(kind.queryset(), q)
+    def _group(self, kind, parsed, total, paginate):
+        ranked = kind.ranked(parsed)
+        page_obj = None
         if paginate:
-            page_obj = Paginator(queryset, self.paginate_by).get_page(
-                self.request.GET.get("page")
-            )
-            rows, total = page_obj.object_list, page_obj.paginator.count
+            paginator = Paginator(ranked, self.paginate_by)
+            # The count is known: the paginator need not ask again.
+            paginator.count = min(total, MAX_COUNTED)
+            page_obj = paginator.get_page(self.request.GET.get("page"))
+            pks = page_obj.object_list
         else:
-            page_obj = None
-            total = queryset.count()
-            rows = queryset[: self.per_kind] if total else []
-        results = [_result(obj, kind, words) for obj in rows]
+            pks = ranked[: self.per_kind]
+        results = [_result(obj, kind, parsed) for obj in kind.fetch(pks)]
         return SearchGroup(kind, total, results, page_obj)
 
 

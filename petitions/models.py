@@ -202,7 +202,9 @@ class Petition(SearchableModel, PublishableModel):
 
     search_fields = ("title", "summary", "decision_reasons", "reference")
     search_kind = "petitions"
+    search_order = 95
     search_related = ("association",)
+    search_recent = ("received_on",)
     search_snippet_fields = ("summary", "decision_reasons", "title")
 
     class Meta:

@@ -7,6 +7,8 @@ the petition erases them everywhere (law 09-08).
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.models import unsearched_history_fields
+
 from .models import Petition
 
 
@@ -19,5 +21,9 @@ class PetitionTranslation(TranslationOptions):
 track_history(
     Petition,
     app="petitions",
-    excluded_fields=["search_text", "agent_name", "agent_contact"],
+    excluded_fields=[
+        *unsearched_history_fields(Petition),
+        "agent_name",
+        "agent_contact",
+    ],
 )

@@ -1,16 +1,15 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    PublicationStatus,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
     TimeStampedModel,
 )
-from core.text import normalize
 from core.uploads import SafeImageField
 
 
@@ -95,12 +94,13 @@ class Axis(PublishableModel):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Its projects' search text holds the axis's title (Project.build_search_text).
-        for project in self.projects.all():
-            project.axis = self
-            Project.objects.filter(pk=project.pk).update(
-                search_text=project.build_search_text()
-            )
+        # Its projects' and goals' documents hold the axis's title (search_fields).
+        for model, rows in ((Project, self.projects.all()), (Goal, self.goals.all())):
+            for row in rows:
+                row.axis = self
+                model.objects.filter(pk=row.pk).update(
+                    search_document=row.build_search_document()
+                )
 
     def get_absolute_url(self):
         return reverse("projects:axis_detail", kwargs={"slug": self.slug})
@@ -148,8 +148,18 @@ class Project(SearchableModel, PublishableModel):
 
     objects = ProjectQuerySet.as_manager()
 
-    search_fields = ("title", "summary", "description", "lead_department", "location")
+    # Axes are not searched on their own: a project is found by its axis's title
+    # too, so "الرقمنة" finds the digital open days of the digitalisation axis.
+    search_fields = (
+        "title",
+        "summary",
+        "description",
+        "lead_department",
+        "location",
+        "axis.title",
+    )
     search_kind = "projects"
+    search_order = 10
     search_related = ("axis",)
     search_snippet_fields = ("summary", "description", "axis.title", "title")
 
@@ -182,17 +192,11 @@ class Project(SearchableModel, PublishableModel):
     def get_absolute_url(self):
         return reverse("projects:project_detail", kwargs={"slug": self.slug})
 
-    def build_search_text(self):
-        # Axes are not searched on their own: a project is found by its axis's title
-        # too, so "الرقمنة" finds the digital open days of the digitalisation axis.
-        axis_titles = [
-            getattr(self.axis, f"title_{code}", "") or ""
-            for code, _name in settings.LANGUAGES
-        ]
-        return normalize(" ".join([super().build_search_text(), *axis_titles]))
+    def search_parent(self):
+        return self.axis
 
 
-class Goal(TimeStampedModel):
+class Goal(SearchableModel, TimeStampedModel):
     """A goal of an axis; shown wherever its axis is, so it has no state of its own."""
 
     axis = models.ForeignKey(
@@ -209,6 +213,13 @@ class Goal(TimeStampedModel):
     title = models.CharField(_("goal"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    search_fields = ("title", "axis.title", "project.title")
+    search_kind = "goals"
+    search_order = 15
+    search_related = ("axis", "project")
+    search_snippet_fields = ("title", "project.title", "axis.title")
+    search_recent = ()
+
     class Meta:
         ordering = ["axis", "order", "id"]
         verbose_name = _("goal")
@@ -219,6 +230,17 @@ class Goal(TimeStampedModel):
 
     def get_absolute_url(self):
         return self.axis.get_absolute_url()
+
+    @classmethod
+    def search_public(cls):
+        return cls._default_manager.filter(
+            axis__publication_status=PublicationStatus.PUBLISHED
+        )
+
+    def search_parent(self):
+        if self.project_id and self.project.is_published:
+            return self.project
+        return self.axis
 
 
 class Milestone(TimeStampedModel):

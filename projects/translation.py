@@ -7,6 +7,8 @@ columns, so that the history tables track every language.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.models import unsearched_history_fields
+
 from .models import Axis, Goal, Milestone, Program, Project, ProjectImage, ProjectUpdate
 
 
@@ -53,4 +55,6 @@ class ProjectImageTranslation(TranslationOptions):
 
 
 for model in (Program, Axis, Project, Goal, Milestone, ProjectUpdate, ProjectImage):
-    track_history(model, app="projects")
+    track_history(
+        model, app="projects", excluded_fields=unsearched_history_fields(model)
+    )

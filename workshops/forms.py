@@ -1,6 +1,5 @@
 """The public proposal form and the form to follow a proposal by its reference."""
 
-import re
 import time
 
 from django import forms
@@ -19,6 +18,7 @@ from .models import (
     ProposalStatus,
     Workshop,
     fingerprint_text,
+    parse_reference,
 )
 
 TITLE_MIN_LENGTH = 5
@@ -36,7 +36,6 @@ _DIGITS = str.maketrans(
         **{chr(0x06F0 + n): str(n) for n in range(10)},
     }
 )
-_DASHES = re.compile("[\u2010-\u2015\u2212\u0640_/ ]")
 
 
 class CitizenTextField(forms.CharField):
@@ -268,18 +267,14 @@ class FollowForm(forms.Form):
     )
 
     def clean_reference(self):
-        # "knt 2026 42", "KNT-٢٠٢٦-٠٠٤٢" and "KNT–2026–0042" all mean KNT-2026-0042.
-        raw = self.cleaned_data["reference"].translate(_DIGITS).upper()
-        raw = _DASHES.sub("-", strip_bidi_controls(raw))
-        match = re.fullmatch(rf"{REFERENCE_PREFIX}-*(\d{{4}})-+(\d{{1,6}})", raw)
-        if not match:
+        reference = parse_reference(self.cleaned_data["reference"])
+        if reference is None:
             raise ValidationError(
                 _("A reference looks like %(example)s."),
                 params={"example": f"{REFERENCE_PREFIX}-2026-0042"},
                 code="invalid",
             )
-        year, number = match.groups()
-        return f"{REFERENCE_PREFIX}-{year}-{int(number):04d}"
+        return reference
 
 
 class ProposalFilterForm(forms.Form):

@@ -1,4 +1,5 @@
 import hashlib
+import re
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -15,7 +16,7 @@ from core.models import (
     PublishableQuerySet,
     SearchableModel,
 )
-from core.text import normalize
+from core.text import normalize, strip_bidi_controls
 from projects.models import Axis, Project
 
 
@@ -60,8 +61,10 @@ class Workshop(SearchableModel, PublishableModel):
 
     search_fields = ("title", "summary", "outcomes", "facilitators_note")
     search_kind = "workshops"
-    search_related = ("axis",)
+    search_order = 90
+    search_related = ("axis", "meeting")
     search_snippet_fields = ("summary", "outcomes", "facilitators_note", "title")
+    search_recent = ("meeting__start",)
 
     rich_text_fields = ("outcomes",)
 
@@ -91,6 +94,27 @@ class ProposalStatus(models.TextChoices):
 
 
 REFERENCE_PREFIX = "KNT"
+_REFERENCE_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + n): str(n) for n in range(10)},
+        **{chr(0x06F0 + n): str(n) for n in range(10)},
+    }
+)
+_REFERENCE_DASHES = re.compile("[\u2010-\u2015\u2212\u0640_/ ]")
+
+
+def parse_reference(raw):
+    """The reference that `raw` spells, or None.
+
+    "knt 2026 42", "KNT-٢٠٢٦-٠٠٤٢" and "KNT–2026–0042" all mean KNT-2026-0042.
+    """
+    raw = strip_bidi_controls(str(raw or "").strip()).translate(_REFERENCE_DIGITS)
+    raw = _REFERENCE_DASHES.sub("-", raw.upper())
+    match = re.fullmatch(rf"{REFERENCE_PREFIX}-*(\d{{4}})-+(\d{{1,6}})", raw)
+    if not match:
+        return None
+    year, number = match.groups()
+    return f"{REFERENCE_PREFIX}-{year}-{int(number):04d}"
 
 
 def fingerprint_text(text):
@@ -229,8 +253,10 @@ class Proposal(SearchableModel, PublishableModel):
 
     objects = ProposalQuerySet.as_manager()
 
-    search_fields = ("title", "text", "public_answer")
+    # The reference as the follow page accepts it: "knt 2026 0001" finds it.
+    search_fields = ("reference", "title", "text", "public_answer")
     search_kind = "proposals"
+    search_order = 100
     search_related = ("axis",)
     search_snippet_fields = ("text", "public_answer", "title")
 
@@ -322,6 +348,16 @@ class Proposal(SearchableModel, PublishableModel):
 
     def get_absolute_url(self):
         return reverse("workshops:proposal_detail", kwargs={"pk": self.pk})
+
+    @classmethod
+    def search_exact(cls, q):
+        reference = parse_reference(q)
+        if reference is None:
+            return None
+        return cls.objects.published().filter(reference=reference).first()
+
+    def search_parent(self):
+        return self.axis
 
     @property
     def is_answered(self):

@@ -7,6 +7,8 @@ only the municipality's answer is translated.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
+from core.models import unsearched_history_fields
+
 from .models import Proposal, Workshop
 
 
@@ -21,13 +23,15 @@ class ProposalTranslation(TranslationOptions):
     fields = ("public_answer",)
 
 
-track_history(Workshop, app="workshops")
+track_history(
+    Workshop, app="workshops", excluded_fields=unsearched_history_fields(Workshop)
+)
 # Personal data stays out of the history tables, so erasing it erases it everywhere.
 track_history(
     Proposal,
     app="workshops",
     excluded_fields=[
-        "search_text",
+        *unsearched_history_fields(Proposal),
         "text_fingerprint",
         "submitter_name",
         "submitter_association",

@@ -18,21 +18,25 @@ from tests.factories import (
 )
 
 SEARCH_URL = "/ar/search/"
+# Kinds the Kenitra content table below was written for; the others (goals,
+# people, agenda…) are checked by the table of the issue's cases.
+TABLE_KINDS = ("projects", "meetings", "workshops", "proposals")
 
 
-def found(q):
+def found(q, keys=TABLE_KINDS):
     """Slugs (pk for proposals) found per kind, by the function the pages share."""
     return {
         kind.key: {
             getattr(obj, "slug", obj.pk) for obj in search_queryset(kind.queryset(), q)
         }
         for kind in search_kinds()
+        if kind.key in keys
     }
 
 
 def nothing(**found_kinds):
     """What `found` gives when only `found_kinds` have results."""
-    return {kind.key: set(found_kinds.get(kind.key, ())) for kind in search_kinds()}
+    return {key: set(found_kinds.get(key, ())) for key in TABLE_KINDS}
 
 
 DIGITALISATION = {
@@ -78,6 +82,8 @@ ALL_WORKSHOPS = {
         ("مهرجان دولي", nothing(projects={"gharb-culinary-arts-festival"})),
         ("مهرجان متحف", nothing()),
         ("هيئات", nothing(projects={"advisory-bodies"})),
+        ("هيئة", nothing(projects={"advisory-bodies"})),
+        ("هيأة", nothing(projects={"advisory-bodies"})),
         (
             "الثقافة",
             nothing(
@@ -104,6 +110,9 @@ ALL_WORKSHOPS = {
             ),
         ),
         ("ورشة", nothing(workshops=ALL_WORKSHOPS)),
+        # Stems: the plural and the French plural find the workshops.
+        ("ورشات", nothing(workshops=ALL_WORKSHOPS)),
+        ("ateliers", nothing(workshops=ALL_WORKSHOPS)),
         # Inside a word is not the start of a word: "stival" is no word of the text.
         ("stival", nothing()),
         ("كرة القدم", nothing()),
@@ -161,10 +170,8 @@ def test_results_are_grouped_by_kind_with_links_and_highlights(client, db):
         "meetings",
         "workshops",
         "proposals",
-        "petitions",
-        "published_information",
     ]
-    assert [group.total for group in response.context["groups"]] == [1, 1, 1, 1, 0, 0]
+    assert [group.total for group in response.context["groups"]] == [1, 1, 1, 1]
     for obj in (project, meeting, workshop, proposal):
         assert f'href="{obj.get_absolute_url()}"' in html
     assert "تنظيم <mark>مهرجان</mark> دولي" in html
@@ -250,16 +257,12 @@ def test_search_page_queries_do_not_grow_with_results(
         rows, meeting=meeting, axis=axis, title_ar="ورشة الحديقة"
     )
     ProposalFactory.create_batch(rows, axis=axis, title="حديقة للأطفال")
-    # Per kind: one count, one page of results (with its related rows); no page
-    # for the kinds with nothing found (petitions, published information); the
-    # commune's details (footer).
-    with django_assert_num_queries(11):
+    # One count for every kind, then per kind found: its best keys, their rows;
+    # the commune's details (footer).
+    with django_assert_num_queries(10):
         response = client.get(SEARCH_URL, {"q": "حديقة"})
-    assert [group.total for group in response.context["groups"]] == [rows] * 4 + [
-        0,
-        0,
-    ]
-    # One kind, page by page: one count, one page.
+    assert [group.total for group in response.context["groups"]] == [rows] * 4
+    # One kind, page by page: the counts, one page of keys, their rows.
     with django_assert_num_queries(3):
         response = client.get(SEARCH_URL, {"q": "حديقة", "kind": "meetings"})
     assert len(response.context["groups"][0].results) == min(rows, 20)
@@ -274,10 +277,10 @@ def test_renaming_an_axis_makes_its_projects_found_by_the_new_name(db):
     assert found("الثقافة")["projects"] == set()
 
 
-def test_rebuild_search_text_restores_stale_search_text(db):
+def test_rebuild_search_text_restores_stale_search_documents(db):
     ProjectFactory(slug="museum", title_ar="متحف")
     MeetingFactory(slug="launch", title_ar="لقاء تشاوري")
-    Project.objects.update(search_text="")
+    Project.objects.update(search_document="")
     assert found("متحف")["projects"] == set()
     call_command("rebuild_search_text", verbosity=0)
     assert found("متحف")["projects"] == {"museum"}
@@ -309,3 +312,158 @@ def test_search_page_title_names_the_query(client):
     response = client.get("/ar/search/", {"q": "متحف"})
 
     assert "<title>بحث: متحف · " in response.content.decode()
+
+
+@pytest.fixture
+def kenitra(db):
+    call_command("load_kenitra", verbosity=0)
+
+
+def _page(client, q, language="ar"):
+    response = client.get(f"/{language}/search/", {"q": q})
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def test_the_vice_president_is_found_by_his_name_in_arabic_and_french(client, kenitra):
+    for q in ("مفتي", "Mofti"):
+        response, html = _page(client, q)
+        groups = {group.kind.key: group for group in response.context["groups"]}
+        assert [r.object.slug for r in groups["people"].results] == [
+            "el-houssine-mofti"
+        ]
+        # What he is and where he took part.
+        assert "نائب رئيس جماعة القنيطرة" in html
+        assert 'href="/ar/meetings/kenitra-openness-consultative-meeting/' in html
+    assert "الحسين <mark>مفتي</mark>" in _page(client, "مفتي")[1]
+
+
+def test_the_moroccan_spelling_finds_the_equality_commission(client, kenitra):
+    response, html = _page(client, "هيأة المساواة")
+    groups = {group.kind.key: group for group in response.context["groups"]}
+    assert [r.object.slug for r in groups["organizations"].results] == [
+        "equality-commission"
+    ]
+    # The agenda item of its representative's speech, with its meeting.
+    assert [r.parent.slug for r in groups["agenda"].results] == [
+        "kenitra-openness-consultative-meeting"
+    ]
+    assert "<mark>هيئة</mark> <mark>المساواة</mark>" in html
+
+
+def test_ateliers_finds_the_workshops_titled_atelier(client, kenitra):
+    response, html = _page(client, "ateliers", "fr")
+    groups = {group.kind.key: group for group in response.context["groups"]}
+    assert groups["workshops"].total == 4
+    assert "<mark>Atelier</mark>" in html
+
+
+def test_a_reference_goes_straight_to_its_proposal(client, db):
+    proposal = ProposalFactory()
+    for typed in (
+        proposal.reference.lower(),
+        proposal.reference.replace("-", " "),
+        proposal.reference.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
+    ):
+        response = client.get(SEARCH_URL, {"q": typed})
+        assert response.status_code == 302
+        assert response["Location"] == proposal.get_absolute_url()
+
+
+def test_an_unpublished_proposals_reference_leads_nowhere(client, db):
+    proposal = ProposalFactory(publication_status=PublicationStatus.REVIEW)
+    response = client.get(SEARCH_URL, {"q": proposal.reference.lower()})
+    assert response.status_code == 200
+    assert response.context["total"] == 0
+
+
+def test_knt_2026_0001_finds_the_first_proposal_of_2026(client, db):
+    # The reference a citizen types, in lower case, as the issue has it.
+    proposal = ProposalFactory()
+    proposal.reference = "KNT-2026-0001"
+    proposal.save()
+    response = client.get(SEARCH_URL, {"q": "knt-2026-0001"})
+    assert response["Location"] == proposal.get_absolute_url()
+
+
+def test_a_stem_match_is_highlighted_in_the_words_of_the_text(client, db):
+    WorkshopFactory(title_ar="ورشة الحدائق", summary_ar="ورشة عمل حول الحدائق")
+    html = _page(client, "ورشات")[1]
+    assert "<mark>ورشة</mark> الحدائق" in html
+    assert "<mark>ورشة</mark> عمل" in html
+
+
+def test_title_matches_come_first_then_exact_words_then_stems(db):
+    from core.search import ranked
+
+    body_stem = ProjectFactory(slug="body-stem", summary_ar="تنظيم حملات")
+    title_exact = ProjectFactory(slug="title-exact", title_ar="حملة النظافة")
+    body_exact = ProjectFactory(slug="body-exact", summary_ar="حملة للتشجير")
+    title_stem = ProjectFactory(slug="title-stem", title_ar="حملات التوعية")
+    slugs = dict(Project.objects.values_list("pk", "slug"))
+    order = [slugs[pk] for pk in ranked(Project.objects.all(), "حملة")]
+    assert order == [
+        title_exact.slug,
+        title_stem.slug,
+        body_exact.slug,
+        body_stem.slug,
+    ]
+
+
+def test_recent_records_come_first_among_equals(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.search import ranked
+
+    old = ProjectFactory(slug="old", title_ar="حديقة")
+    new = ProjectFactory(slug="new", title_ar="حديقة")
+    Project.objects.filter(pk=old.pk).update(
+        published_at=timezone.now() - timedelta(days=400)
+    )
+    slugs = dict(Project.objects.values_list("pk", "slug"))
+    assert [slugs[pk] for pk in ranked(Project.objects.all(), "حديقة")] == [
+        new.slug,
+        old.slug,
+    ]
+
+
+def test_a_search_without_result_suggests_what_finds_something(client, db):
+    ProjectFactory(title_ar="مهرجان الطبخ")
+    response, html = _page(client, "مهرجان zzzz")
+    assert response.context["total"] == 0
+    assert ("مهرجان", 1) in response.context["suggestions"]
+    assert 'href="?q=%D9%85%D9%87%D8%B1%D8%AC%D8%A7%D9%86"' in html
+    assert 'href="/ar/projects/"' in html
+
+
+def test_the_admin_search_box_finds_what_citizens_find(client, editor, db):
+    ProjectFactory(title_ar="إحداث هيئات استشارية", slug="bodies")
+    ProjectFactory(title_ar="مهرجان", slug="festival")
+    client.force_login(editor)
+    response = client.get("/admin/projects/project/", {"q": "هيأة"})
+    assert response.status_code == 200
+    assert [p.slug for p in response.context["cl"].result_list] == ["bodies"]
+
+
+def test_the_api_search_parameter_finds_what_citizens_find(api, db):
+    workshop = WorkshopFactory(title_ar="ورشة الرقمنة")
+    WorkshopFactory(title_ar="لقاء")
+    response = api.get("/api/v1/workshops/", {"q": "ورشات"})
+    assert [row["id"] for row in response.json()["results"]] == [workshop.pk]
+
+
+@pytest.mark.parametrize("rows", [5, 60])
+def test_people_results_cost_the_same_queries_whatever_their_number(
+    client, db, django_assert_num_queries, rows
+):
+    from tests.factories import MembershipFactory, ParticipationFactory
+
+    meeting = MeetingFactory()
+    for membership in MembershipFactory.create_batch(rows, role_ar="مستشار"):
+        ParticipationFactory(meeting=meeting, person=membership.person)
+    # The counts, the best keys, the people with their roles and meetings.
+    with django_assert_num_queries(5):
+        response = client.get(SEARCH_URL, {"q": "مستشار", "kind": "people"})
+    assert response.context["groups"][0].total == rows

@@ -334,7 +334,7 @@ def test_search_finds_petitions_but_not_their_agent(client):
     assert petition.get_absolute_url() in found
     by_agent = client.get(reverse("search"), {"q": "بنعلي"}).content.decode()
     assert petition.get_absolute_url() not in by_agent
-    assert "بنعلي" not in petition.search_text
+    assert "بنعلي" not in petition.search_document
 
 
 def test_history_keeps_no_personal_data():

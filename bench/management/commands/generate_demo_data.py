@@ -1,6 +1,6 @@
 """A realistic volume of content, in Arabic, French and English, for benchmarks and demos.
 
-Rows are written with bulk_create, so what `save()` would compute (search text, a
+Rows are written with bulk_create, so what `save()` would compute (search document, a
 proposal's reference and fingerprint, publication dates) is computed here. Every
 generated slug starts with "demo-", which is how `--replace` finds them again.
 """
@@ -32,7 +32,7 @@ from consultations.models import (
     Person,
     Venue,
 )
-from core.models import PublicationStatus
+from core.models import PublicationStatus, SearchableModel
 from core.pagecache import bump_page_cache_version
 from projects.models import (
     Axis,
@@ -124,6 +124,13 @@ class Command(BaseCommand):
         parser.add_argument("--workshops", type=int, default=1000)
         parser.add_argument("--proposals", type=int, default=20000)
         parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply every count by this (5: 10,000 projects, 100,000 "
+            "proposals).",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="Delete demo content generated earlier, then generate it anew.",
@@ -131,7 +138,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = {
-            name: options[name]
+            name: options[name] * options["scale"]
             for name in (
                 "programs",
                 "axes",
@@ -226,6 +233,9 @@ class Generator:
             self.meeting_details(meetings, people, organizations)
             workshops = self.workshops(meetings, axes, projects, organizations)
             self.proposals(axes, workshops, projects, organizations)
+            # People are found by their roles, which came after them.
+            self.refresh_search(Person, people)
+            self.refresh_search(Organization, organizations)
         finally:
             self.progress.close()
         return self.created
@@ -244,6 +254,8 @@ class Generator:
         )
 
     def save(self, model, rows):
+        if issubclass(model, SearchableModel):
+            self.searchable(rows)
         saved = []
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
@@ -287,9 +299,13 @@ class Generator:
     def day(self, start_year=2023, span_days=3 * 365):
         return date(start_year, 1, 1) + timedelta(days=self.random.randrange(span_days))
 
+    def refresh_search(self, model, rows):
+        self.searchable(rows)
+        model.objects.bulk_update(rows, ["search_document"], batch_size=BATCH)
+
     def searchable(self, objects):
         for obj in objects:
-            obj.search_text = obj.build_search_text()
+            obj.search_document = obj.build_search_document()
         return objects
 
     # --- the program and its projects --------------------------------------------
@@ -368,7 +384,7 @@ class Generator:
                 **self.publication(),
             )
             rows.append(project)
-        return self.save(Project, self.searchable(rows))
+        return self.save(Project, rows)
 
     def project_details(self, projects):
         milestones, updates = [], []
@@ -419,8 +435,9 @@ class Generator:
             )
             for number in range(1, max(10, self.counts["meetings"] // 5) + 1)
         ]
-        return Person.objects.bulk_create(people), Organization.objects.bulk_create(
-            organizations
+        return (
+            Person.objects.bulk_create(self.searchable(people)),
+            Organization.objects.bulk_create(self.searchable(organizations)),
         )
 
     def meetings(self, axes, projects, organizations):
@@ -456,7 +473,7 @@ class Generator:
                     **self.publication(),
                 )
             )
-        meetings = self.save(Meeting, self.searchable(rows))
+        meetings = self.save(Meeting, rows)
         self.link(
             Meeting.axes.through,
             [
@@ -560,7 +577,7 @@ class Generator:
                     **self.publication(),
                 )
             )
-        workshops = self.save(Workshop, self.searchable(rows))
+        workshops = self.save(Workshop, rows)
         self.link(
             Workshop.facilitators.through,
             [
@@ -625,4 +642,4 @@ class Generator:
             )
             proposal.text_fingerprint = fingerprint_text(text)
             rows.append(proposal)
-        self.save(Proposal, self.searchable(rows))
+        self.save(Proposal, rows)
