@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ContentAdmin, image_preview, in_every_language
+from core.admin import (
+    ContentAdmin,
+    DocumentVisibilityForm,
+    UserFormInlineMixin,
+    image_preview,
+    in_every_language,
+    may_delete,
+)
 
 from .models import (
     AgendaItem,
@@ -80,8 +87,9 @@ class FollowUpActionInline(TranslationTabularInline):
     autocomplete_fields = ("owner_person", "owner_organization")
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(UserFormInlineMixin, TranslationTabularInline):
     model = Document
+    form = DocumentVisibilityForm
     extra = 0
     fields = ("title", "kind", "file", "is_public")
 
@@ -206,6 +214,7 @@ class FollowUpActionAdmin(ContentAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(ContentAdmin):
+    form = DocumentVisibilityForm
     list_display = ("title", "meeting", "kind", "is_public", "download")
     list_filter = ("kind", "is_public")
     list_select_related = ("meeting",)
@@ -235,6 +244,10 @@ class PhotoAdmin(ContentAdmin):
 @admin.register(PressCoverage)
 class PressCoverageAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "outlet", "meeting", "date")
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_delete(request, obj)
+
     list_select_related = ("outlet", "meeting")
     search_fields = ("title", "outlet__name_ar")
     autocomplete_fields = ("meeting", "outlet")

@@ -4,10 +4,10 @@ workflow (draft → in review → published), optimistic locking and normalised 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.urls import reverse
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,7 +15,8 @@ from easy_thumbnails.exceptions import InvalidImageFormatError
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PublicationStatus, PublishableModel
+from . import publishing, revisions
+from .models import PublicationStatus, PublishableModel, publication_parent_objects
 from .permissions import can_publish
 from .preview import public_view
 from .text import normalize
@@ -59,38 +60,57 @@ def _saved_status(instance):
     )
 
 
+def may_delete(request, obj):
+    """A published page, or a part of one, leaves the site only by a publisher."""
+    return obj is None or publishing.may_delete(request.user, obj)
+
+
+def _bound_to(form_class, data, files):
+    """The form class, bound to a revision's input when the view builds it unbound."""
+
+    def __init__(self, data_=None, files_=None, *args, **kwargs):
+        if data_ is None:
+            data_, files_ = data, files
+        form_class.__init__(self, data_, files_, *args, **kwargs)
+
+    return type(form_class.__name__, (form_class,), {"__init__": __init__})
+
+
 admin.site.site_header = _("Kenitra openness portal — administration")
 admin.site.site_title = _("Kenitra openness portal")
 admin.site.index_title = _("Content, meetings and proposals")
 
 
 class PublicationStatusForm(forms.ModelForm):
-    """Editors choose draft or review; only a publisher may publish."""
+    """Offers only the statuses publishing.allowed_statuses gives this user."""
 
-    can_publish = False  # set for each request by the admin
+    user = None  # set for each request by the admin
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.saved_status = _saved_status(self.instance)
         field = self.fields.get("publication_status")
-        if field is not None and not self.can_publish:
-            allowed = {PublicationStatus.DRAFT, PublicationStatus.REVIEW}
-            # An editor correcting a published page keeps it published.
-            if self.saved_status == PublicationStatus.PUBLISHED:
-                allowed.add(PublicationStatus.PUBLISHED)
+        if field is not None:
+            allowed = publishing.allowed_statuses(
+                self.user, self.instance, self.saved_status
+            )
             field.choices = [c for c in field.choices if c[0] in allowed]
 
     def clean_publication_status(self):
         status = self.cleaned_data["publication_status"]
-        if (
-            status == PublicationStatus.PUBLISHED
-            and self.saved_status != PublicationStatus.PUBLISHED
-            and not self.can_publish
-        ):
-            raise ValidationError(
-                _("Only a publisher can publish. Send it to review instead."),
-                code="cannot_publish",
+        try:
+            publishing.check_move(
+                self.user,
+                self.instance,
+                status,
+                current=self.saved_status,
+                note=self.data.get(self.add_prefix("review_note"), "x"),
             )
+        except PermissionDenied as error:
+            raise ValidationError(str(error), code="cannot_publish") from None
+        except ValidationError:
+            # The missing note is reported on the note itself (clean()).
+            pass
         return status
 
 
@@ -123,28 +143,82 @@ class PublishableAdminForm(PublicationStatusForm):
             if cleaned_data.get("edit_version") != stored:
                 raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
         status = cleaned_data.get("publication_status")
-        if (
-            self.can_publish
-            and self.saved_status == PublicationStatus.REVIEW
-            and status == PublicationStatus.DRAFT
-            and not cleaned_data.get("review_note", "").strip()
+        if status is not None and "review_note" in self.fields:
+            try:
+                publishing.check_move(
+                    self.user,
+                    self.instance,
+                    status,
+                    current=self.saved_status,
+                    note=cleaned_data.get("review_note", ""),
+                )
+            except PermissionDenied:
+                pass  # reported on the status by clean_publication_status
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
+
+
+class PartOfAPageForm(forms.ModelForm):
+    """A new part of a published page is added on that page, as a revision."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if isinstance(self.instance, PublishableModel):
+            return cleaned_data  # its own status keeps it off the site
+        parents = [
+            cleaned_data.get(name)
+            for name in self.instance.publication_parents
+            if cleaned_data.get(name) is not None
+        ]
+        if not can_publish(self.user) and any(
+            publishing.shown_publicly(parent) for parent in parents
         ):
-            self.add_error(
-                "review_note",
-                _("Say what must change before it can be published."),
+            raise ValidationError(
+                _(
+                    "It belongs to a published page: add it on that page, where a "
+                    "publisher reviews the change before it goes live."
+                ),
+                code="part_of_published_page",
             )
         return cleaned_data
 
 
-class PublishableInlineMixin:
-    """For inlines of records that have a publication status of their own."""
+class DocumentVisibilityForm(forms.ModelForm):
+    """Only a publisher turns an internal document public (publishing rules)."""
 
-    form = PublicationStatusForm
+    user = None
+
+    def clean_is_public(self):
+        is_public = self.cleaned_data.get("is_public")
+        was_public = (
+            type(self.instance)
+            ._default_manager.filter(pk=self.instance.pk)
+            .values_list("is_public", flat=True)
+            .first()
+            if self.instance.pk
+            else False
+        )
+        try:
+            publishing.check_make_public(self.user, was_public, is_public)
+        except PermissionDenied as error:
+            raise ValidationError(str(error), code="cannot_make_public") from None
+        return is_public
+
+
+class UserFormInlineMixin:
+    """Gives the inline's forms the user, for the publishing rules they apply."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form.can_publish = can_publish(request.user)
+        formset.form.user = request.user
         return formset
+
+
+class PublishableInlineMixin(UserFormInlineMixin):
+    """For inlines of records that have a publication status of their own."""
+
+    form = PublicationStatusForm
 
 
 class AwaitingReviewFilter(admin.SimpleListFilter):
@@ -218,7 +292,12 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.can_publish = can_publish(request.user)
+        form.user = request.user
+        if obj is None and getattr(self.model, "publication_parents", ()):
+            form = type(form.__name__, (PartOfAPageForm, form), {})
+        given = self._revision_input(request, obj) if obj is not None else None
+        if given is not None:
+            form = _bound_to(form, *given)
         return form
 
     def get_fieldsets(self, request, obj=None):
@@ -242,14 +321,64 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     # --- saving ----------------------------------------------------------------------
 
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_delete(request, obj)
+
     def save_model(self, request, obj, form, change):
+        if change and revisions.holds_revision(
+            request.user, obj, new_parents=publication_parent_objects(obj)
+        ):
+            request.kept_revision = revisions.keep(
+                obj,
+                post=request.POST,
+                files=request.FILES,
+                author=request.user,
+                base_version=form.cleaned_data.get("edit_version"),
+                revision=getattr(request, "open_revision", None),
+            )
+            return
         if isinstance(obj, PublishableModel):
-            obj.last_edited_by = request.user
+            previous = form.saved_status if change else None
+            publishing.prepare(
+                obj,
+                obj.publication_status,
+                by=request.user,
+                previous=previous,
+                note=obj.review_note,
+            )
             if change:
                 obj.version += 1
-            if obj.is_published:
-                obj.review_note = ""
         super().save_model(request, obj, form, change)
+        revision = getattr(request, "open_revision", None)
+        if revision is not None:
+            revisions.approve(revision, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "kept_revision", None) is None:
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "kept_revision", None) is None:
+            return super().construct_change_message(request, form, formsets, add)
+        return []
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "kept_revision", None) is None:
+            return super().log_change(request, obj, message)
+        return None
+
+    def response_change(self, request, obj):
+        if getattr(request, "kept_revision", None) is None:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            _(
+                "Your change is kept for a publisher to review. Until it is approved, "
+                "the site shows the published version."
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(request.path)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -261,30 +390,116 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             instance.save()
         formset.save_m2m()
 
-    @transaction.atomic
+    # --- revisions -------------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        request.open_revision = None
+        if object_id is not None:
+            obj = self.get_object(request, unquote(object_id))
+            revision = revisions.open_revision(obj)
+            request.open_revision = revision
+            if revision is not None and request.method == "POST":
+                request._files = revisions.with_stored_files(request.FILES, revision)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _revision_input(self, request, obj):
+        revision = getattr(request, "open_revision", None)
+        if revision is None or request.method == "POST":
+            return None
+        if not hasattr(request, "revision_input"):
+            request.revision_input = revisions.form_input(
+                revision, version=getattr(obj, "version", None)
+            )
+        return request.revision_input
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        given = self._revision_input(request, obj)
+        # A revision made from the history's revert form holds no inline rows.
+        if given is not None and f"{prefix}-TOTAL_FORMS" in given[0]:
+            kwargs.update(data=given[0], files=given[1])
+        return kwargs
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        revision = getattr(request, "open_revision", None)
+        if revision is not None and change:
+            context["revision"] = revision
+            context["revision_can_review"] = can_publish(request.user)
+            if request.method != "POST":
+                context["revision_changes"] = revisions.changes(
+                    context["adminform"].form,
+                    [inline.formset for inline in context["inline_admin_formsets"]],
+                )
+            context["revision_send_back_url"] = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_send_back",
+                args=[obj.pk],
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/send-back/",
+                self.admin_site.admin_view(self.send_back_view),
+                name=f"{opts.app_label}_{opts.model_name}_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def send_back_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        revision = revisions.open_revision(obj)
+        if obj is None or revision is None or request.method != "POST":
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
+                )
+            )
+        if not can_publish(request.user):
+            raise PermissionDenied
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[obj.pk],
+        )
+        note = request.POST.get("review_note", "").strip()
+        if not note:
+            self.message_user(request, publishing.SEND_BACK_NEEDS_NOTE, messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        revisions.send_back(revision, by=request.user, note=note)
+        self.message_user(
+            request, _("The change was sent back to its editor."), messages.SUCCESS
+        )
+        return HttpResponseRedirect(change_url)
+
     def change_status(self, request, queryset, status):
-        """Save one by one, so history, last editor and version stay right."""
-        changed = 0
-        # Locked by primary key: the changelist's outer joins cannot be locked.
-        rows = self.model._default_manager.filter(pk__in=queryset.values("pk"))
-        for obj in rows.select_for_update():
-            if obj.publication_status == status:
-                continue
-            obj.publication_status = status
-            if status == PublicationStatus.PUBLISHED:
-                obj.review_note = ""
-            else:
-                obj.published_at = None
-            obj.last_edited_by = request.user
-            obj.version += 1
-            obj.save()
-            changed += 1
+        """Each record through publishing.move, so every route obeys one rule."""
+        changed, refused = 0, 0
+        for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
+            try:
+                if publishing.move(obj, status, by=request.user):
+                    changed += 1
+            except (PermissionDenied, ValidationError):
+                refused += 1
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
             % {"count": changed},
             messages.SUCCESS,
         )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was not changed: you may not make that move.",
+                    "%(count)d records were not changed: you may not make that move.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
 
     # --- search, view on site and preview --------------------------------------------
 

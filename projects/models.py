@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    FollowsParentQuerySet,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
@@ -209,6 +210,10 @@ class Goal(TimeStampedModel):
     title = models.CharField(_("goal"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # Shown with its axis, and with its project when it has one.
+    publication_parents = ("axis", "project")
+    objects = FollowsParentQuerySet.as_manager()
+
     class Meta:
         ordering = ["axis", "order", "id"]
         verbose_name = _("goal")
@@ -232,6 +237,9 @@ class Milestone(TimeStampedModel):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    publication_parents = ("project",)
+    objects = FollowsParentQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "order", "due_date", "id"]
@@ -260,6 +268,7 @@ class ProjectUpdate(PublishableModel):
     )
 
     rich_text_fields = ("text",)
+    publication_parents = ("project",)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -295,6 +304,9 @@ class ProjectImage(TimeStampedModel):
         help_text=_("What the image shows, for people who cannot see it."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    publication_parents = ("project",)
+    objects = FollowsParentQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "order", "id"]

@@ -90,12 +90,6 @@ class WorkshopProposalInline(PublishableInlineMixin, TranslationStackedInline):
     readonly_fields = ("reference",)
     autocomplete_fields = ("axis", "carried_by", "project")
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # Accepting a proposal for publication is moderation, which editors do.
-        formset.form.can_publish = services.can_moderate(request.user)
-        return formset
-
 
 class StatusChangeInline(admin.TabularInline):
     model = ProposalStatusChange
@@ -323,16 +317,6 @@ class ProposalAdmin(ContentAdmin):
             },
         ),
     )
-
-    def has_publish_permission(self, request):
-        # Accepting a citizen's proposal for publication is moderation, which the
-        # issue gives to editors; publishing other content stays with publishers.
-        return services.can_moderate(request.user)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.can_publish = services.can_moderate(request.user)
-        return form
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -2,7 +2,9 @@
 actions, the stale-save check, history, search, view on site and preview."""
 
 import pytest
+from django.core.files import File
 from django.db import connection
+from django.db.models.fields.files import FieldFile
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -19,7 +21,7 @@ def form_data(response):
     def put(form, name):
         value = form[name].value()
         key = form.add_prefix(name)
-        if value is None or hasattr(value, "url") or value is False:
+        if value is None or isinstance(value, FieldFile | File) or value is False:
             return
         if value is True:
             data[key] = "on"
@@ -292,7 +294,9 @@ def test_admin_is_arabic_and_right_to_left_whatever_the_browser_asks(client, edi
 
 
 def test_history_is_viewable_and_a_publisher_can_revert(client, editor, publisher):
-    project = factories.ProjectFactory(summary_ar="النص الأول")
+    project = factories.ProjectFactory(
+        summary_ar="النص الأول", publication_status="draft"
+    )
     client.force_login(editor)
     data = open_form(client, project)
     data["summary_ar"] = "نص خاطئ"
