@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,6 +17,7 @@ from core.admin import (
 )
 
 from .models import (
+    OPEN_ACTION_STATUSES,
     AgendaItem,
     Decision,
     Document,
@@ -210,6 +214,24 @@ class FollowUpActionAdmin(ContentAdmin):
     date_hierarchy = "due_date"
     search_fields = in_every_language("title")
     autocomplete_fields = ("meeting", "decision", "owner_person", "owner_organization")
+
+    def workspace_queues(self, request):
+        """For the staff workspace: actions past their due date and still open."""
+        today = timezone.localdate()
+        query = urlencode(
+            {
+                "due_date__lt": today.isoformat(),
+                "status__in": ",".join(OPEN_ACTION_STATUSES),
+            }
+        )
+        url = reverse("admin:consultations_followupaction_changelist")
+        return [
+            {
+                "title": _("Overdue follow-up actions"),
+                "count": FollowUpAction.objects.overdue().count(),
+                "url": f"{url}?{query}",
+            }
+        ]
 
 
 @admin.register(Document)

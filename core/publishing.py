@@ -133,8 +133,11 @@ def prepare(obj, to_status, *, by, previous, note=""):
     elif previous == PUBLISHED:
         obj.published_at = None
     if previous == REVIEW and to_status == DRAFT:
+        # Sent back: the editor who wrote it stays its last editor, so that it is
+        # in their workspace with the comment.
         obj.review_note = note
-    obj.last_edited_by = by
+    else:
+        obj.last_edited_by = by
     reason = MOVE_REASONS.get((previous, to_status))
     if to_status == PUBLISHED and previous != PUBLISHED:
         reason = _("Published")

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
@@ -327,6 +328,17 @@ class ProposalAdmin(ContentAdmin):
     def save_model(self, request, obj, form, change):
         obj.status_note = form.cleaned_data.get("status_note", "")
         super().save_model(request, obj, form, change)
+
+    def workspace_queues(self, request):
+        """For the staff workspace: proposals nobody has read yet."""
+        url = reverse("admin:workshops_proposal_changelist")
+        return [
+            {
+                "title": _("New proposals"),
+                "count": Proposal.objects.filter(**MODERATION_QUEUES["new"]).count(),
+                "url": f"{url}?moderation=new",
+            }
+        ]
 
     def changelist_view(self, request, extra_context=None):
         counts = Proposal.objects.aggregate(
