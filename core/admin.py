@@ -16,10 +16,18 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import publishing, revisions
+from .history import ReadableHistory, parts_history
 from .models import PublicationStatus, PublishableModel, publication_parent_objects
 from .permissions import can_publish
 from .preview import public_view
 from .text import normalize
+from .translations import (
+    ASKED_FOR,
+    language_names,
+    missing_for,
+    missing_languages,
+    translated_fields,
+)
 
 STALE_VERSION_MESSAGE = _(
     "Someone else saved this record while you were editing it. Your changes were "
@@ -117,6 +125,13 @@ class PublicationStatusForm(forms.ModelForm):
 class PublishableAdminForm(PublicationStatusForm):
     # The version the editor started from, compared with the stored one on save.
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    publish_untranslated = forms.BooleanField(
+        label=_("Publish even though a translation is missing"),
+        required=False,
+        help_text=_(
+            "The site shows the Arabic text where French or English is missing."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,6 +158,7 @@ class PublishableAdminForm(PublicationStatusForm):
             if cleaned_data.get("edit_version") != stored:
                 raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
         status = cleaned_data.get("publication_status")
+        self._confirm_missing_translations(cleaned_data, status)
         if status is not None and "review_note" in self.fields:
             try:
                 publishing.check_move(
@@ -182,6 +198,31 @@ class PartOfAPageForm(forms.ModelForm):
                 code="part_of_published_page",
             )
         return cleaned_data
+
+
+def _confirm_missing_translations(self, cleaned_data, status):
+    """Publishing without French or English is allowed, once the publisher says so."""
+    if status != PublicationStatus.PUBLISHED or self.saved_status == status:
+        return
+    fields = translated_fields(self._meta.model)
+    values = {
+        name: cleaned_data.get(name, self.data.get(self.add_prefix(name)))
+        for base in fields
+        for name in (f"{base}_{code}" for code in ("ar", *ASKED_FOR))
+    }
+    missing = [c for c in missing_languages(values, fields) if c in ASKED_FOR]
+    if missing and not cleaned_data.get("publish_untranslated"):
+        self.add_error(
+            "publish_untranslated",
+            _(
+                "Not translated yet: %(languages)s. Tick the box to publish anyway; "
+                "the site will show the Arabic text there."
+            )
+            % {"languages": "، ".join(language_names(missing))},
+        )
+
+
+PublishableAdminForm._confirm_missing_translations = _confirm_missing_translations
 
 
 class DocumentVisibilityForm(forms.ModelForm):
@@ -309,6 +350,15 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             name, options = fieldsets[0]
             fields = [*options["fields"], "edit_version"]
             fieldsets = [(name, {**options, "fields": fields}), *fieldsets[1:]]
+        if (
+            is_publishable(self.model)
+            and can_publish(request.user)
+            and translated_fields(self.model)
+            and "publish_untranslated" not in flatten_fieldsets(fieldsets)
+        ):
+            name, options = fieldsets[-1]
+            fields = [*options["fields"], "publish_untranslated"]
+            fieldsets = [*fieldsets[:-1], (name, {**options, "fields": fields})]
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -476,13 +526,27 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def change_status(self, request, queryset, status):
         """Each record through publishing.move, so every route obeys one rule."""
-        changed, refused = 0, 0
+        changed, refused, untranslated = 0, 0, []
         for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
             try:
                 if publishing.move(obj, status, by=request.user):
                     changed += 1
+                    if status == PublicationStatus.PUBLISHED and set(
+                        missing_for(obj)
+                    ) & set(ASKED_FOR):
+                        untranslated.append(str(obj))
             except (PermissionDenied, ValidationError):
                 refused += 1
+        if untranslated:
+            self.message_user(
+                request,
+                _(
+                    "Published without a French or English translation (the site "
+                    "shows the Arabic text): %(records)s"
+                )
+                % {"records": "، ".join(untranslated)},
+                messages.WARNING,
+            )
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
@@ -500,6 +564,18 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 % {"count": refused},
                 messages.WARNING,
             )
+
+    # --- translations at a glance ----------------------------------------------------
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if translated_fields(self.model) and is_publishable(self.model):
+            return (*list_display, "missing_translations")
+        return list_display
+
+    @admin.display(description=_("missing languages"))
+    def missing_translations(self, obj):
+        return "، ".join(language_names(missing_for(obj))) or "—"
 
     # --- search, view on site and preview --------------------------------------------
 
@@ -536,6 +612,20 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             },
         )
 
+    # --- history ---------------------------------------------------------------------
+
+    object_history_list_template = "admin/core/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if obj is not None:
+            extra_context["parts_history"] = parts_history(obj)
+        return super().history_view(request, object_id, extra_context)
+
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
         if is_publishable(self.model):
@@ -550,4 +640,5 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if obj is not None:
             extra_context["preview_url"] = self.preview_url(obj)
             extra_context["review_note"] = getattr(obj, "review_note", "")
+            extra_context["missing_languages"] = language_names(missing_for(obj))
         return super().change_view(request, object_id, form_url, extra_context)

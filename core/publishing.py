@@ -18,6 +18,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .models import PublicationStatus, PublishableModel, publication_parent_objects
 from .permissions import can_publish
@@ -42,13 +43,15 @@ CANNOT_MAKE_PUBLIC = _(
 )
 SEND_BACK_NEEDS_NOTE = _("Say what must change before it can be published.")
 
-# What the history shows as the reason of each move (in the reader's language).
+# The history's reason for each move. Kept untranslated: the history page
+# translates it for each reader (admin/core/object_history_list.html).
 MOVE_REASONS = {
-    (DRAFT, REVIEW): _("Sent to review"),
-    (REVIEW, DRAFT): _("Sent back with a comment"),
-    (PUBLISHED, DRAFT): _("Unpublished"),
-    (PUBLISHED, REVIEW): _("Unpublished"),
+    (DRAFT, REVIEW): gettext_noop("Sent to review"),
+    (REVIEW, DRAFT): gettext_noop("Sent back with a comment"),
+    (PUBLISHED, DRAFT): gettext_noop("Unpublished"),
+    (PUBLISHED, REVIEW): gettext_noop("Unpublished"),
 }
+PUBLISHED_REASON = gettext_noop("Published")
 
 
 def stored_status(obj):
@@ -138,12 +141,15 @@ def prepare(obj, to_status, *, by, previous, note=""):
         obj.review_note = note
     else:
         obj.last_edited_by = by
+    if by is not None:
+        # Who made the move, in the history, also outside a request (a command).
+        obj._history_user = by
     reason = MOVE_REASONS.get((previous, to_status))
     if to_status == PUBLISHED and previous != PUBLISHED:
-        reason = _("Published")
+        reason = PUBLISHED_REASON
     if reason is not None:
         # simple-history keeps the reason with the row it writes for this save.
-        obj._change_reason = str(reason)
+        obj._change_reason = reason
     if previous != to_status:
         transaction.on_commit(
             lambda: announce(obj, previous=previous, status=to_status, by=by)

@@ -135,6 +135,8 @@ def test_editor_sends_to_review_and_publisher_publishes(
     client.force_login(publisher)
     data = open_form(client, draft)
     data["publication_status"] = "published"
+    # Its English is missing: the publisher says to publish it anyway.
+    data["publish_untranslated"] = "on"
     assert client.post(change_url(draft), data).status_code == 302
     draft.refresh_from_db()
     assert draft.is_published
@@ -413,7 +415,7 @@ def test_an_admin_with_its_own_fieldsets_still_sends_the_version(rf, publisher):
     request.user = publisher
     model_admin = ShortProjectAdmin(Project, admin.site)
     fieldsets = model_admin.get_fieldsets(request, factories.ProjectFactory())
-    assert fieldsets[0][1]["fields"][-1] == "edit_version"
+    assert "edit_version" in fieldsets[0][1]["fields"]
 
 
 @pytest.mark.parametrize(
