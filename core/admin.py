@@ -16,7 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import publishing, revisions
-from .history import ReadableHistory, parts_history
+from .history import ReadableHistory, parts_history, readable
 from .models import PublicationStatus, PublishableModel, publication_parent_objects
 from .permissions import can_publish
 from .preview import public_view
@@ -30,8 +30,9 @@ from .translations import (
 )
 
 STALE_VERSION_MESSAGE = _(
-    "Someone else saved this record while you were editing it. Your changes were "
-    "not saved: open the record again to see their version, then make your changes."
+    "Someone else saved this record while you were editing it, so your changes were "
+    "not saved yet. Your input is kept below; their changes are listed next to it. "
+    "Merge what you need and save again."
 )
 
 
@@ -155,7 +156,12 @@ class PublishableAdminForm(PublicationStatusForm):
                 .values_list("version", flat=True)
                 .first()
             )
-            if cleaned_data.get("edit_version") != stored:
+            started_from = cleaned_data.get("edit_version")
+            if started_from != stored:
+                self.others_changes = self._changes_since(started_from)
+                # Saving again after merging is a save from the version now stored.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("edit_version")] = str(stored)
                 raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
         status = cleaned_data.get("publication_status")
         self._confirm_missing_translations(cleaned_data, status)
@@ -223,6 +229,38 @@ def _confirm_missing_translations(self, cleaned_data, status):
 
 
 PublishableAdminForm._confirm_missing_translations = _confirm_missing_translations
+
+
+def _changes_since(self, version):
+    """What others saved since `version`: each field, their value and this input."""
+    history = getattr(self.instance, "history", None)
+    current = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+    if history is None or current is None or version is None:
+        return []
+    base = history.filter(version=version).order_by("-history_date").first()
+    if base is None:
+        return []
+    rows = []
+    for name, field in self.fields.items():
+        if name in ("edit_version", "publish_untranslated") or not hasattr(base, name):
+            continue
+        before, now = getattr(base, name), getattr(current, name)
+        # An empty translation is stored as NULL or "" depending on who saved it.
+        if before == now or (before in (None, "") and now in (None, "")):
+            continue
+        model_field = self._meta.model._meta.get_field(name)
+        rows.append(
+            {
+                "label": str(field.label),
+                "theirs": readable(model_field, now),
+                "yours": readable(model_field, self.data.get(self.add_prefix(name))),
+            }
+        )
+    return rows
+
+
+PublishableAdminForm._changes_since = _changes_since
+PublishableAdminForm.others_changes = ()
 
 
 class DocumentVisibilityForm(forms.ModelForm):

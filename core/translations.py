@@ -44,4 +44,6 @@ def missing_for(obj):
 
 
 def language_names(codes):
-    return [str(translation.get_language_info(code)["name_translated"]) for code in codes]
+    return [
+        str(translation.get_language_info(code)["name_translated"]) for code in codes
+    ]

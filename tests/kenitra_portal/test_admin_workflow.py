@@ -190,6 +190,40 @@ def test_second_of_two_simultaneous_edits_is_refused(client, editor, publisher, 
     assert draft.version == 2
 
 
+def test_a_refused_stale_save_shows_both_versions_and_saves_after_merging(
+    client, editor, publisher, draft
+):
+    client.force_login(editor)
+    first = open_form(client, draft)
+    client.force_login(publisher)
+    second = open_form(client, draft)
+    client.force_login(editor)
+    first["summary_ar"] = "نسخة المحرر"
+    client.post(change_url(draft), first)
+
+    client.force_login(publisher)
+    second["summary_ar"] = "نسخة الناشر"
+    second["location_ar"] = "الساكنية"
+    refused = client.post(change_url(draft), second)
+
+    rows = refused.context["adminform"].form.others_changes
+    assert [(row["theirs"], row["yours"]) for row in rows] == [
+        ("نسخة المحرر", "نسخة الناشر")
+    ]
+    page = refused.content.decode()
+    assert "نسخة المحرر" in page and "الساكنية" in page
+    # Nothing to type again: the form still holds the publisher's input.
+    merged = form_data(refused)
+    assert merged["location_ar"] == "الساكنية"
+    merged["summary_ar"] = "نسخة المحرر، مع إضافة الناشر"
+    assert client.post(change_url(draft), merged).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.summary_ar, draft.location_ar) == (
+        "نسخة المحرر، مع إضافة الناشر",
+        "الساكنية",
+    )
+
+
 def test_bulk_publish_and_unpublish_are_for_publishers_only(client, editor, publisher):
     drafts = factories.ProjectFactory.create_batch(
         3, publication_status=PublicationStatus.REVIEW
