@@ -9,12 +9,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
     ContentAdmin,
-    DocumentVisibilityForm,
     UserFormInlineMixin,
     image_preview,
     in_every_language,
     may_delete,
 )
+from core.admin_forms import DocumentVisibilityForm
 
 from .models import (
     OPEN_ACTION_STATUSES,

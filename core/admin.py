@@ -6,8 +6,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,7 +15,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import publishing, revisions
-from .history import ReadableHistory, parts_history, readable
+from .admin_forms import (
+    PartOfAPageForm,
+    PublicationStatusForm,
+    PublishableAdminForm,
+)
+from .admin_revisions import RevisionAdminMixin
+from .history import ReadableHistory, parts_history
 from .models import PublicationStatus, PublishableModel, publication_parent_objects
 from .permissions import can_publish
 from .preview import public_view
@@ -25,14 +30,7 @@ from .translations import (
     ASKED_FOR,
     language_names,
     missing_for,
-    missing_languages,
     translated_fields,
-)
-
-STALE_VERSION_MESSAGE = _(
-    "Someone else saved this record while you were editing it, so your changes were "
-    "not saved yet. Your input is kept below; their changes are listed next to it. "
-    "Merge what you need and save again."
 )
 
 
@@ -58,231 +56,14 @@ def is_publishable(model):
     return issubclass(model, PublishableModel)
 
 
-def _saved_status(instance):
-    if instance.pk is None:
-        return None
-    return (
-        type(instance)
-        ._default_manager.filter(pk=instance.pk)
-        .values_list("publication_status", flat=True)
-        .first()
-    )
-
-
 def may_delete(request, obj):
     """A published page, or a part of one, leaves the site only by a publisher."""
     return obj is None or publishing.may_delete(request.user, obj)
 
 
-def _bound_to(form_class, data, files):
-    """The form class, bound to a revision's input when the view builds it unbound."""
-
-    def __init__(self, data_=None, files_=None, *args, **kwargs):
-        if data_ is None:
-            data_, files_ = data, files
-        form_class.__init__(self, data_, files_, *args, **kwargs)
-
-    return type(form_class.__name__, (form_class,), {"__init__": __init__})
-
-
 admin.site.site_header = _("Kenitra openness portal — administration")
 admin.site.site_title = _("Kenitra openness portal")
 admin.site.index_title = _("Content, meetings and proposals")
-
-
-class PublicationStatusForm(forms.ModelForm):
-    """Offers only the statuses publishing.allowed_statuses gives this user."""
-
-    user = None  # set for each request by the admin
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.saved_status = _saved_status(self.instance)
-        field = self.fields.get("publication_status")
-        if field is not None:
-            allowed = publishing.allowed_statuses(
-                self.user, self.instance, self.saved_status
-            )
-            field.choices = [c for c in field.choices if c[0] in allowed]
-
-    def clean_publication_status(self):
-        status = self.cleaned_data["publication_status"]
-        try:
-            publishing.check_move(
-                self.user,
-                self.instance,
-                status,
-                current=self.saved_status,
-                note=self.data.get(self.add_prefix("review_note"), "x"),
-            )
-        except PermissionDenied as error:
-            raise ValidationError(str(error), code="cannot_publish") from None
-        except ValidationError:
-            # The missing note is reported on the note itself (clean()).
-            pass
-        return status
-
-
-class PublishableAdminForm(PublicationStatusForm):
-    # The version the editor started from, compared with the stored one on save.
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    publish_untranslated = forms.BooleanField(
-        label=_("Publish even though a translation is missing"),
-        required=False,
-        help_text=_(
-            "The site shows the Arabic text where French or English is missing."
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            # Read from the database: a reverted history entry carries an old version.
-            self.fields["edit_version"].initial = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is not None:
-            # Locked until the admin's transaction ends, so two saves cannot both pass.
-            stored = (
-                type(self.instance)
-                ._default_manager.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            started_from = cleaned_data.get("edit_version")
-            if started_from != stored:
-                self.others_changes = self._changes_since(started_from)
-                # Saving again after merging is a save from the version now stored.
-                self.data = self.data.copy()
-                self.data[self.add_prefix("edit_version")] = str(stored)
-                raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
-        status = cleaned_data.get("publication_status")
-        self._confirm_missing_translations(cleaned_data, status)
-        if status is not None and "review_note" in self.fields:
-            try:
-                publishing.check_move(
-                    self.user,
-                    self.instance,
-                    status,
-                    current=self.saved_status,
-                    note=cleaned_data.get("review_note", ""),
-                )
-            except PermissionDenied:
-                pass  # reported on the status by clean_publication_status
-            except ValidationError as error:
-                self.add_error(None, error)
-        return cleaned_data
-
-
-class PartOfAPageForm(forms.ModelForm):
-    """A new part of a published page is added on that page, as a revision."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if isinstance(self.instance, PublishableModel):
-            return cleaned_data  # its own status keeps it off the site
-        parents = [
-            cleaned_data.get(name)
-            for name in self.instance.publication_parents
-            if cleaned_data.get(name) is not None
-        ]
-        if not can_publish(self.user) and any(
-            publishing.shown_publicly(parent) for parent in parents
-        ):
-            raise ValidationError(
-                _(
-                    "It belongs to a published page: add it on that page, where a "
-                    "publisher reviews the change before it goes live."
-                ),
-                code="part_of_published_page",
-            )
-        return cleaned_data
-
-
-def _confirm_missing_translations(self, cleaned_data, status):
-    """Publishing without French or English is allowed, once the publisher says so."""
-    if status != PublicationStatus.PUBLISHED or self.saved_status == status:
-        return
-    fields = translated_fields(self._meta.model)
-    values = {
-        name: cleaned_data.get(name, self.data.get(self.add_prefix(name)))
-        for base in fields
-        for name in (f"{base}_{code}" for code in ("ar", *ASKED_FOR))
-    }
-    missing = [c for c in missing_languages(values, fields) if c in ASKED_FOR]
-    if missing and not cleaned_data.get("publish_untranslated"):
-        self.add_error(
-            "publish_untranslated",
-            _(
-                "Not translated yet: %(languages)s. Tick the box to publish anyway; "
-                "the site will show the Arabic text there."
-            )
-            % {"languages": "، ".join(language_names(missing))},
-        )
-
-
-PublishableAdminForm._confirm_missing_translations = _confirm_missing_translations
-
-
-def _changes_since(self, version):
-    """What others saved since `version`: each field, their value and this input."""
-    history = getattr(self.instance, "history", None)
-    current = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
-    if history is None or current is None or version is None:
-        return []
-    base = history.filter(version=version).order_by("-history_date").first()
-    if base is None:
-        return []
-    rows = []
-    for name, field in self.fields.items():
-        if name in ("edit_version", "publish_untranslated") or not hasattr(base, name):
-            continue
-        before, now = getattr(base, name), getattr(current, name)
-        # An empty translation is stored as NULL or "" depending on who saved it.
-        if before == now or (before in (None, "") and now in (None, "")):
-            continue
-        model_field = self._meta.model._meta.get_field(name)
-        rows.append(
-            {
-                "label": str(field.label),
-                "theirs": readable(model_field, now),
-                "yours": readable(model_field, self.data.get(self.add_prefix(name))),
-            }
-        )
-    return rows
-
-
-PublishableAdminForm._changes_since = _changes_since
-PublishableAdminForm.others_changes = ()
-
-
-class DocumentVisibilityForm(forms.ModelForm):
-    """Only a publisher turns an internal document public (publishing rules)."""
-
-    user = None
-
-    def clean_is_public(self):
-        is_public = self.cleaned_data.get("is_public")
-        was_public = (
-            type(self.instance)
-            ._default_manager.filter(pk=self.instance.pk)
-            .values_list("is_public", flat=True)
-            .first()
-            if self.instance.pk
-            else False
-        )
-        try:
-            publishing.check_make_public(self.user, was_public, is_public)
-        except PermissionDenied as error:
-            raise ValidationError(str(error), code="cannot_make_public") from None
-        return is_public
 
 
 class UserFormInlineMixin:
@@ -344,7 +125,7 @@ def send_to_review(modeladmin, request, queryset):
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_per_page = 50
     change_list_template = "admin/core/change_list.html"
     change_form_template = "admin/core/change_form.html"
@@ -374,10 +155,7 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         form.user = request.user
         if obj is None and getattr(self.model, "publication_parents", ()):
             form = type(form.__name__, (PartOfAPageForm, form), {})
-        given = self._revision_input(request, obj) if obj is not None else None
-        if given is not None:
-            form = _bound_to(form, *given)
-        return form
+        return self.bound_to_revision(request, form, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -441,33 +219,6 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if revision is not None:
             revisions.approve(revision, by=request.user)
 
-    def save_related(self, request, form, formsets, change):
-        if getattr(request, "kept_revision", None) is None:
-            super().save_related(request, form, formsets, change)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(request, "kept_revision", None) is None:
-            return super().construct_change_message(request, form, formsets, add)
-        return []
-
-    def log_change(self, request, obj, message):
-        if getattr(request, "kept_revision", None) is None:
-            return super().log_change(request, obj, message)
-        return None
-
-    def response_change(self, request, obj):
-        if getattr(request, "kept_revision", None) is None:
-            return super().response_change(request, obj)
-        self.message_user(
-            request,
-            _(
-                "Your change is kept for a publisher to review. Until it is approved, "
-                "the site shows the published version."
-            ),
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(request.path)
-
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for deleted in formset.deleted_objects:
@@ -477,90 +228,6 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 instance.last_edited_by = request.user
             instance.save()
         formset.save_m2m()
-
-    # --- revisions -------------------------------------------------------------------
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        request.open_revision = None
-        if object_id is not None:
-            obj = self.get_object(request, unquote(object_id))
-            revision = revisions.open_revision(obj)
-            request.open_revision = revision
-            if revision is not None and request.method == "POST":
-                request._files = revisions.with_stored_files(request.FILES, revision)
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def _revision_input(self, request, obj):
-        revision = getattr(request, "open_revision", None)
-        if revision is None or request.method == "POST":
-            return None
-        if not hasattr(request, "revision_input"):
-            request.revision_input = revisions.form_input(
-                revision, version=getattr(obj, "version", None)
-            )
-        return request.revision_input
-
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        given = self._revision_input(request, obj)
-        # A revision made from the history's revert form holds no inline rows.
-        if given is not None and f"{prefix}-TOTAL_FORMS" in given[0]:
-            kwargs.update(data=given[0], files=given[1])
-        return kwargs
-
-    def render_change_form(
-        self, request, context, add=False, change=False, form_url="", obj=None
-    ):
-        revision = getattr(request, "open_revision", None)
-        if revision is not None and change:
-            context["revision"] = revision
-            context["revision_can_review"] = can_publish(request.user)
-            if request.method != "POST":
-                context["revision_changes"] = revisions.changes(
-                    context["adminform"].form,
-                    [inline.formset for inline in context["inline_admin_formsets"]],
-                )
-            context["revision_send_back_url"] = reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_send_back",
-                args=[obj.pk],
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_urls(self):
-        opts = self.model._meta
-        return [
-            path(
-                "<path:object_id>/send-back/",
-                self.admin_site.admin_view(self.send_back_view),
-                name=f"{opts.app_label}_{opts.model_name}_send_back",
-            ),
-            *super().get_urls(),
-        ]
-
-    def send_back_view(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        revision = revisions.open_revision(obj)
-        if obj is None or revision is None or request.method != "POST":
-            return HttpResponseRedirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
-                )
-            )
-        if not can_publish(request.user):
-            raise PermissionDenied
-        change_url = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-            args=[obj.pk],
-        )
-        note = request.POST.get("review_note", "").strip()
-        if not note:
-            self.message_user(request, publishing.SEND_BACK_NEEDS_NOTE, messages.ERROR)
-            return HttpResponseRedirect(change_url)
-        revisions.send_back(revision, by=request.user, note=note)
-        self.message_user(
-            request, _("The change was sent back to its editor."), messages.SUCCESS
-        )
-        return HttpResponseRedirect(change_url)
 
     def change_status(self, request, queryset, status):
         """Each record through publishing.move, so every route obeys one rule."""

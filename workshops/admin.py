@@ -8,13 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
-from core.admin import (
-    ContentAdmin,
-    PublicationStatusForm,
-    PublishableAdminForm,
-    PublishableInlineMixin,
-    in_every_language,
-)
+from core.admin import ContentAdmin, PublishableInlineMixin, in_every_language
+from core.admin_forms import PublicationStatusForm, PublishableAdminForm
 from core.models import PublicationStatus
 
 from . import services

@@ -8,7 +8,7 @@ from django.db.models.fields.files import FieldFile
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.admin import STALE_VERSION_MESSAGE
+from core.admin_forms import STALE_VERSION_MESSAGE
 from core.models import PublicationStatus
 from projects.models import Project
 from tests import factories
