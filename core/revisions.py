@@ -10,6 +10,7 @@ and, saved by a publisher, applies it through the admin's own validation. The
 history of what went live stays with simple-history.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.http import QueryDict
@@ -18,6 +19,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
+from .history import field_label
 from .models import (
     Revision,
     RevisionFile,
@@ -158,6 +160,14 @@ def _flat_choices(choices):
             yield key, label
 
 
+def _label(form, name, field):
+    """The field's name and, for a translated one, its language, as staff read it."""
+    try:
+        return field_label(form._meta.model._meta.get_field(name))
+    except (AttributeError, FieldDoesNotExist):
+        return str(field.label)
+
+
 def _field_changes(form):
     rows = []
     for name in form.changed_data:
@@ -175,7 +185,7 @@ def _field_changes(form):
         after = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
         rows.append(
             {
-                "label": str(field.label),
+                "label": _label(form, name, field),
                 "before": before,
                 "after": _display(field, after),
             }
