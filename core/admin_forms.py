@@ -24,17 +24,6 @@ STALE_VERSION_MESSAGE = _(
 )
 
 
-def _saved_status(instance):
-    if instance.pk is None:
-        return None
-    return (
-        type(instance)
-        ._default_manager.filter(pk=instance.pk)
-        .values_list("publication_status", flat=True)
-        .first()
-    )
-
-
 class PublicationStatusForm(forms.ModelForm):
     """Offers only the statuses publishing.allowed_statuses gives this user."""
 
@@ -42,7 +31,7 @@ class PublicationStatusForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.saved_status = _saved_status(self.instance)
+        self.saved_status = publishing.stored_status(self.instance)
         field = self.fields.get("publication_status")
         if field is not None:
             allowed = publishing.allowed_statuses(

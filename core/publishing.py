@@ -2,13 +2,14 @@
 
 The one place that decides whether a user may publish, unpublish, send back, delete
 a published record or make an internal document public, and the one place that
-writes `publication_status`, `published_at` and `review_note`. The admin's forms and
-bulk actions, the API, proposal moderation and the management commands all call it.
+writes `publication_status`, `published_at` and `review_note` on a change of state.
+The admin's forms, inlines and bulk actions, the API and proposal moderation call it
+(the seed loader, `load_kenitra`, still creates its records published directly).
 
 A small typed module rather than a library: the rules are four role predicates over
 three states, and every move has the same side effects (dates, the review note, the
-last editor, the version, the history's reason, the page cache, the signal that
-tells the citizen). `rules` would hold only the predicates and django-fsm-2 would
+last editor, the history's reason and who made it, the signal that tells the citizen;
+the save empties the page cache through core.pagecache). `rules` would hold only the predicates and django-fsm-2 would
 spread `@transition` methods over every publishable model of three apps, while the
 side effects would still be ours.
 """
@@ -36,7 +37,6 @@ CANNOT_UNPUBLISH = _(
     "Only a publisher can take a published page off the site. Your changes to it "
     "are kept for a publisher to review."
 )
-CANNOT_DELETE = _("Only a publisher can delete a published page.")
 CANNOT_MAKE_PUBLIC = _(
     "Only a publisher can make an internal document public. Leave it internal and "
     "ask a publisher."
@@ -109,11 +109,6 @@ def may_delete(user, obj):
     return can_publish(user) or not is_live(obj)
 
 
-def check_delete(user, obj):
-    if not may_delete(user, obj):
-        raise PermissionDenied(CANNOT_DELETE)
-
-
 def may_make_public(user, was_public):
     """Internal → public for a document is a publisher's decision."""
     return bool(was_public) or can_publish(user)
@@ -182,18 +177,5 @@ def publish(obj, *, by):
     return move(obj, PUBLISHED, by=by)
 
 
-def unpublish(obj, *, by):
-    return move(obj, DRAFT, by=by)
-
-
-def send_to_review(obj, *, by):
-    return move(obj, REVIEW, by=by)
-
-
 def send_back(obj, *, by, note):
     return move(obj, DRAFT, by=by, note=note)
-
-
-def publish_new(obj, *, by=None):
-    """For loaders and commands creating content that is published from the start."""
-    prepare(obj, PUBLISHED, by=by, previous=stored_status(obj))

@@ -235,11 +235,3 @@ def changes(form, formsets):
                 }
             )
     return sections
-
-
-def waiting_for(user):
-    """Open revisions an editor wrote, or every pending one for a publisher."""
-    revisions = Revision.objects.open().select_related("author", "content_type")
-    if can_publish(user):
-        return revisions.filter(state=RevisionState.PENDING)
-    return revisions.filter(author=user)
