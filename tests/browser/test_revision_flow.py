@@ -77,6 +77,10 @@ def test_a_change_to_a_published_project_is_reviewed_before_citizens_see_it(
     # The editor finds the comment on their workspace, fixes the change and saves.
     context, page = log_in(browser, live_server, "editor")
     assert "اذكروا الأحياء بالاسم" in page.locator(".staff-workspace").inner_text()
+    page.screenshot(path=str(artifacts / "workspace-editor-1280.png"))
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.screenshot(path=str(artifacts / "workspace-editor-360.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(change_url)
     assert "اذكروا الأحياء بالاسم" in page.locator(".revision").inner_text()
     assert page.input_value("#id_summary_ar") == "أيام مفتوحة في كل الأحياء كل شهر"
