@@ -1,6 +1,6 @@
 """A citizen sends a proposal from a phone, an editor answers it in the admin, a
-publisher publishes it, and the
-citizen reads the answer by following the reference; the same form in French."""
+publisher publishes it, and the citizen reads the answer by following the reference;
+the same form in French."""
 
 import re
 
