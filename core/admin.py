@@ -216,7 +216,9 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
                 obj.version += 1
         super().save_model(request, obj, form, change)
         revision = getattr(request, "open_revision", None)
-        if revision is not None:
+        # Approved only by a save of the form that showed it: a page opened before
+        # the revision was made leaves it waiting.
+        if revision is not None and request.POST.get("revision") == str(revision.pk):
             revisions.approve(revision, by=request.user)
 
     def save_formset(self, request, form, formset, change):

@@ -29,7 +29,14 @@ from .permissions import can_publish
 from .publishing import is_live, shown_publicly
 
 # Buttons and the CSRF token are not part of what the editor changed.
-NOT_INPUT = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew"}
+NOT_INPUT = {
+    "csrfmiddlewaretoken",
+    "revision",
+    "_save",
+    "_continue",
+    "_addanother",
+    "_saveasnew",
+}
 
 
 def holds_revision(user, obj, *, new_parents=()):

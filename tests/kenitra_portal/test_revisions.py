@@ -117,7 +117,9 @@ def test_an_editors_change_waits_until_a_publisher_approves_it(
     content = review.content.decode()
     assert NEW_WORD in content and "<del>" in content
 
-    assert client.post(admin_url(obj), form_data(review)).status_code == 302
+    approval = form_data(review)
+    approval["revision"] = str(revision.pk)  # the form that showed the revision
+    assert client.post(admin_url(obj), approval).status_code == 302
 
     revision.refresh_from_db()
     assert (revision.state, revision.reviewed_by) == (RevisionState.APPROVED, publisher)
@@ -161,6 +163,24 @@ def test_a_publisher_sends_a_change_back_and_the_editor_sees_why(
     assert Revision.objects.count() == 1
     project.refresh_from_db()
     assert project.summary_ar == "ملخص منشور"
+
+
+def test_a_publishers_save_from_a_page_opened_before_the_change_leaves_it_waiting(
+    client, editor, publisher
+):
+    project, field, related_name, child_field, _prefix = project_case()
+    client.force_login(publisher)
+    before = form_data(client.get(admin_url(project)))
+    client.force_login(editor)
+    edit(client, project, field, related_name, child_field)
+
+    client.force_login(publisher)
+    before["location_ar"] = "الساكنية"
+    assert client.post(admin_url(project), before).status_code == 302
+
+    assert Revision.objects.get().state == RevisionState.PENDING
+    project.refresh_from_db()
+    assert (project.location_ar, project.summary_ar) == ("الساكنية", "ملخص منشور")
 
 
 def test_an_editor_cannot_send_a_change_back(client, editor):
@@ -224,7 +244,8 @@ def test_a_new_image_waits_with_the_revision_and_is_kept_on_approval(
     review = client.get(admin_url(project))
     assert any(s["kind"] for s in review.context["revision_changes"])
     # The browser sends no file again: the revision's own is used.
-    assert client.post(admin_url(project), form_data(review)).status_code == 302
+    approval = {**form_data(review), "revision": str(Revision.objects.get().pk)}
+    assert client.post(admin_url(project), approval).status_code == 302
     assert project.images.get().alt_text_ar == "صورة الورش"
 
 

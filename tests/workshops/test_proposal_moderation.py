@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from core import permissions
+from core.models import Revision
 from tests.factories import (
     OrganizationFactory,
     ProjectFactory,
@@ -331,6 +332,7 @@ def test_an_editors_answer_to_a_published_proposal_waits_for_a_publisher(
 
     client.force_login(publisher)
     data = admin_form_data(client.get(change_url(proposal)))
+    data["revision"] = str(Revision.objects.get().pk)  # approving what was shown
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(change_url(proposal), data).status_code == 302
 
