@@ -1,12 +1,23 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ContentAdmin, image_preview, in_every_language
+from core.admin import (
+    ContentAdmin,
+    UserFormInlineMixin,
+    image_preview,
+    in_every_language,
+    may_delete,
+)
+from core.admin_forms import DocumentVisibilityForm
 
 from .models import (
+    OPEN_ACTION_STATUSES,
     AgendaItem,
     Decision,
     Document,
@@ -80,8 +91,9 @@ class FollowUpActionInline(TranslationTabularInline):
     autocomplete_fields = ("owner_person", "owner_organization")
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(UserFormInlineMixin, TranslationTabularInline):
     model = Document
+    form = DocumentVisibilityForm
     extra = 0
     fields = ("title", "kind", "file", "is_public")
 
@@ -203,9 +215,28 @@ class FollowUpActionAdmin(ContentAdmin):
     search_fields = in_every_language("title")
     autocomplete_fields = ("meeting", "decision", "owner_person", "owner_organization")
 
+    def workspace_queues(self, request):
+        """For the staff workspace: actions past their due date and still open."""
+        today = timezone.localdate()
+        query = urlencode(
+            {
+                "due_date__lt": today.isoformat(),
+                "status__in": ",".join(OPEN_ACTION_STATUSES),
+            }
+        )
+        url = reverse("admin:consultations_followupaction_changelist")
+        return [
+            {
+                "title": _("Overdue follow-up actions"),
+                "count": FollowUpAction.objects.overdue().count(),
+                "url": f"{url}?{query}",
+            }
+        ]
+
 
 @admin.register(Document)
 class DocumentAdmin(ContentAdmin):
+    form = DocumentVisibilityForm
     list_display = ("title", "meeting", "kind", "is_public", "download")
     list_filter = ("kind", "is_public")
     list_select_related = ("meeting",)
@@ -235,6 +266,10 @@ class PhotoAdmin(ContentAdmin):
 @admin.register(PressCoverage)
 class PressCoverageAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "outlet", "meeting", "date")
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_delete(request, obj)
+
     list_select_related = ("outlet", "meeting")
     search_fields = ("title", "outlet__name_ar")
     autocomplete_fields = ("meeting", "outlet")

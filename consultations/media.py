@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import FollowsParentQuerySet, TimeStampedModel
 from core.uploads import PDFField, SafeImageField
 
 from .people import Organization
@@ -18,7 +18,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(FollowsParentQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -30,6 +30,7 @@ class Document(MeetingPartModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="documents",
     )
+    publication_parents = ("meeting",)
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(
         _("kind"),
@@ -75,6 +76,8 @@ class Photo(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="photos",
     )
+    publication_parents = ("meeting",)
+    objects = FollowsParentQuerySet.as_manager()
     image = SafeImageField(_("image"), upload_to="photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     alt_text = models.CharField(
@@ -100,6 +103,8 @@ class PressCoverage(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="press_coverage",
     )
+    publication_parents = ("meeting",)
+    objects = FollowsParentQuerySet.as_manager()
     outlet = models.ForeignKey(
         Organization,
         verbose_name=_("outlet"),

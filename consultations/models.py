@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    FollowsParentQuerySet,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
@@ -247,6 +248,8 @@ class AgendaItem(AgendaDecision, MeetingPartModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="agenda_items",
     )
+    publication_parents = ("meeting",)
+    objects = FollowsParentQuerySet.as_manager()
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -297,6 +300,8 @@ class Participation(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="participations",
     )
+    publication_parents = ("meeting",)
+    objects = FollowsParentQuerySet.as_manager()
     person = models.ForeignKey(
         Person,
         verbose_name=_("person"),
@@ -368,6 +373,8 @@ class Decision(MeetingPartModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="decisions",
     )
+    publication_parents = ("meeting",)
+    objects = FollowsParentQuerySet.as_manager()
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
@@ -400,7 +407,7 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
-class FollowUpActionQuerySet(models.QuerySet):
+class FollowUpActionQuerySet(FollowsParentQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -418,6 +425,7 @@ class FollowUpAction(MeetingPartModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="follow_up_actions",
     )
+    publication_parents = ("meeting",)
     decision = models.ForeignKey(
         Decision,
         verbose_name=_("decision"),

@@ -4,9 +4,8 @@ workflow (draft → in review → published), optimistic locking and normalised 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +14,28 @@ from easy_thumbnails.exceptions import InvalidImageFormatError
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PublicationStatus, PublishableModel, SearchableModel
+from . import publishing, revisions
+from .admin_forms import (
+    PartOfAPageForm,
+    PublicationStatusForm,
+    PublishableAdminForm,
+)
+from .admin_revisions import RevisionAdminMixin
+from .history import ReadableHistory, parts_history
+from .models import (
+    PublicationStatus,
+    PublishableModel,
+    SearchableModel,
+    publication_parent_objects,
+)
 from .permissions import can_publish
 from .preview import public_view
 from .search import parse_query, search_queryset
-
-STALE_VERSION_MESSAGE = _(
-    "Someone else saved this record while you were editing it. Your changes were "
-    "not saved: open the record again to see their version, then make your changes."
+from .translations import (
+    ASKED_FOR,
+    language_names,
+    missing_for,
+    translated_fields,
 )
 
 
@@ -48,15 +61,9 @@ def is_publishable(model):
     return issubclass(model, PublishableModel)
 
 
-def _saved_status(instance):
-    if instance.pk is None:
-        return None
-    return (
-        type(instance)
-        ._default_manager.filter(pk=instance.pk)
-        .values_list("publication_status", flat=True)
-        .first()
-    )
+def may_delete(request, obj):
+    """A published page, or a part of one, leaves the site only by a publisher."""
+    return obj is None or publishing.may_delete(request.user, obj)
 
 
 admin.site.site_header = _("Kenitra openness portal — administration")
@@ -64,87 +71,19 @@ admin.site.site_title = _("Kenitra openness portal")
 admin.site.index_title = _("Content, meetings and proposals")
 
 
-class PublicationStatusForm(forms.ModelForm):
-    """Editors choose draft or review; only a publisher may publish."""
-
-    can_publish = False  # set for each request by the admin
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.saved_status = _saved_status(self.instance)
-        field = self.fields.get("publication_status")
-        if field is not None and not self.can_publish:
-            allowed = {PublicationStatus.DRAFT, PublicationStatus.REVIEW}
-            # An editor correcting a published page keeps it published.
-            if self.saved_status == PublicationStatus.PUBLISHED:
-                allowed.add(PublicationStatus.PUBLISHED)
-            field.choices = [c for c in field.choices if c[0] in allowed]
-
-    def clean_publication_status(self):
-        status = self.cleaned_data["publication_status"]
-        if (
-            status == PublicationStatus.PUBLISHED
-            and self.saved_status != PublicationStatus.PUBLISHED
-            and not self.can_publish
-        ):
-            raise ValidationError(
-                _("Only a publisher can publish. Send it to review instead."),
-                code="cannot_publish",
-            )
-        return status
-
-
-class PublishableAdminForm(PublicationStatusForm):
-    # The version the editor started from, compared with the stored one on save.
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            # Read from the database: a reverted history entry carries an old version.
-            self.fields["edit_version"].initial = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is not None:
-            # Locked until the admin's transaction ends, so two saves cannot both pass.
-            stored = (
-                type(self.instance)
-                ._default_manager.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if cleaned_data.get("edit_version") != stored:
-                raise ValidationError(STALE_VERSION_MESSAGE, code="stale_version")
-        status = cleaned_data.get("publication_status")
-        if (
-            self.can_publish
-            and self.saved_status == PublicationStatus.REVIEW
-            and status == PublicationStatus.DRAFT
-            and not cleaned_data.get("review_note", "").strip()
-        ):
-            self.add_error(
-                "review_note",
-                _("Say what must change before it can be published."),
-            )
-        return cleaned_data
-
-
-class PublishableInlineMixin:
-    """For inlines of records that have a publication status of their own."""
-
-    form = PublicationStatusForm
+class UserFormInlineMixin:
+    """Gives the inline's forms the user, for the publishing rules they apply."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form.can_publish = can_publish(request.user)
+        formset.form.user = request.user
         return formset
+
+
+class PublishableInlineMixin(UserFormInlineMixin):
+    """For inlines of records that have a publication status of their own."""
+
+    form = PublicationStatusForm
 
 
 class AwaitingReviewFilter(admin.SimpleListFilter):
@@ -191,7 +130,7 @@ def send_to_review(modeladmin, request, queryset):
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_per_page = 50
     change_list_template = "admin/core/change_list.html"
     change_form_template = "admin/core/change_form.html"
@@ -218,8 +157,10 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.can_publish = can_publish(request.user)
-        return form
+        form.user = request.user
+        if obj is None and getattr(self.model, "publication_parents", ()):
+            form = type(form.__name__, (PartOfAPageForm, form), {})
+        return self.bound_to_revision(request, form, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -230,6 +171,15 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             name, options = fieldsets[0]
             fields = [*options["fields"], "edit_version"]
             fieldsets = [(name, {**options, "fields": fields}), *fieldsets[1:]]
+        if (
+            is_publishable(self.model)
+            and can_publish(request.user)
+            and translated_fields(self.model)
+            and "publish_untranslated" not in flatten_fieldsets(fieldsets)
+        ):
+            name, options = fieldsets[-1]
+            fields = [*options["fields"], "publish_untranslated"]
+            fieldsets = [*fieldsets[:-1], (name, {**options, "fields": fields})]
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -242,14 +192,39 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     # --- saving ----------------------------------------------------------------------
 
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_delete(request, obj)
+
     def save_model(self, request, obj, form, change):
+        if change and revisions.holds_revision(
+            request.user, obj, new_parents=publication_parent_objects(obj)
+        ):
+            request.kept_revision = revisions.keep(
+                obj,
+                post=request.POST,
+                files=request.FILES,
+                author=request.user,
+                base_version=form.cleaned_data.get("edit_version"),
+                revision=getattr(request, "open_revision", None),
+            )
+            return
         if isinstance(obj, PublishableModel):
-            obj.last_edited_by = request.user
+            previous = form.saved_status if change else None
+            publishing.prepare(
+                obj,
+                obj.publication_status,
+                by=request.user,
+                previous=previous,
+                note=obj.review_note,
+            )
             if change:
                 obj.version += 1
-            if obj.is_published:
-                obj.review_note = ""
         super().save_model(request, obj, form, change)
+        revision = getattr(request, "open_revision", None)
+        # Approved only by a save of the form that showed it: a page opened before
+        # the revision was made leaves it waiting.
+        if revision is not None and request.POST.get("revision") == str(revision.pk):
+            revisions.approve(revision, by=request.user)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -261,30 +236,58 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             instance.save()
         formset.save_m2m()
 
-    @transaction.atomic
     def change_status(self, request, queryset, status):
-        """Save one by one, so history, last editor and version stay right."""
-        changed = 0
-        # Locked by primary key: the changelist's outer joins cannot be locked.
-        rows = self.model._default_manager.filter(pk__in=queryset.values("pk"))
-        for obj in rows.select_for_update():
-            if obj.publication_status == status:
-                continue
-            obj.publication_status = status
-            if status == PublicationStatus.PUBLISHED:
-                obj.review_note = ""
-            else:
-                obj.published_at = None
-            obj.last_edited_by = request.user
-            obj.version += 1
-            obj.save()
-            changed += 1
+        """Each record through publishing.move, so every route obeys one rule."""
+        changed, refused, untranslated = 0, 0, []
+        for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
+            try:
+                if publishing.move(obj, status, by=request.user):
+                    changed += 1
+                    if status == PublicationStatus.PUBLISHED and set(
+                        missing_for(obj)
+                    ) & set(ASKED_FOR):
+                        untranslated.append(str(obj))
+            except (PermissionDenied, ValidationError):
+                refused += 1
+        if untranslated:
+            self.message_user(
+                request,
+                _(
+                    "Published without a French or English translation (the site "
+                    "shows the Arabic text): %(records)s"
+                )
+                % {"records": "، ".join(untranslated)},
+                messages.WARNING,
+            )
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
             % {"count": changed},
             messages.SUCCESS,
         )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was not changed: you may not make that move.",
+                    "%(count)d records were not changed: you may not make that move.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
+
+    # --- translations at a glance ----------------------------------------------------
+
+    def get_list_display(self, request):
+        list_display = super().get_list_display(request)
+        if translated_fields(self.model) and is_publishable(self.model):
+            return (*list_display, "missing_translations")
+        return list_display
+
+    @admin.display(description=_("missing languages"))
+    def missing_translations(self, obj):
+        return "، ".join(language_names(missing_for(obj))) or "—"
 
     # --- search, view on site and preview --------------------------------------------
 
@@ -316,6 +319,20 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             },
         )
 
+    # --- history ---------------------------------------------------------------------
+
+    object_history_list_template = "admin/core/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if obj is not None:
+            extra_context["parts_history"] = parts_history(obj)
+        return super().history_view(request, object_id, extra_context)
+
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
         if is_publishable(self.model):
@@ -330,4 +347,5 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if obj is not None:
             extra_context["preview_url"] = self.preview_url(obj)
             extra_context["review_note"] = getattr(obj, "review_note", "")
+            extra_context["missing_languages"] = language_names(missing_for(obj))
         return super().change_view(request, object_id, form_url, extra_context)

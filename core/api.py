@@ -6,6 +6,8 @@ language negotiation, pagination, search, ordering, throttling, the write rights
 the conditional GET (ETag / Last-Modified) they all use.
 """
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.cache import (
@@ -25,10 +27,10 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
+from . import publishing, revisions
 from .filters import AllowListOrderingFilter, NormalisedSearchFilter
 from .middleware import client_ip
-from .models import PublicationStatus
-from .permissions import can_publish
+from .publishing import DRAFT
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
 
 LANGUAGE_PARAMETER = OpenApiParameter(
@@ -109,16 +111,32 @@ class ReadOrStaffWrite(permissions.DjangoModelPermissions):
 
 
 def check_publication_rights(user, instance, validated_data):
-    """As in the admin: editors write drafts and send them for review, and may
-    correct a published record; only a publisher makes a record published."""
-    if can_publish(user) or validated_data.get("publication_status") != (
-        PublicationStatus.PUBLISHED
-    ):
-        return
-    if instance is None or not instance.is_published:
+    """The publishing rules, as in the admin; an editor's change to a published
+    record is made in the admin, where it waits for a publisher as a revision."""
+    current = None if instance is None else instance.publication_status
+    if instance is not None and revisions.holds_revision(user, instance):
         raise exceptions.PermissionDenied(
-            _("Only a publisher can publish. Send it to review instead.")
+            _(
+                "This record is published: an editor's change to it is made in the "
+                "admin, where a publisher reviews it before it goes live."
+            )
         )
+    status = validated_data.get("publication_status", current or DRAFT)
+    try:
+        publishing.check_move(
+            user,
+            instance,
+            status,
+            current=current,
+            note=validated_data.get(
+                "review_note", getattr(instance, "review_note", "")
+            ),
+        )
+    except DjangoPermissionDenied as error:
+        raise exceptions.PermissionDenied(str(error)) from None
+    except DjangoValidationError as error:
+        raise exceptions.ValidationError(error.message_dict) from None
+    return current, status
 
 
 class SchemaView(SpectacularAPIView):
@@ -207,12 +225,15 @@ class StaffWritableViewSet(
 
     def perform_create(self, serializer):
         check_publication_rights(self.request.user, None, serializer.validated_data)
+        # PublishableModel.save() dates a record created published.
         serializer.save(last_edited_by=self.request.user)
 
     @transaction.atomic
     def perform_update(self, serializer):
         instance = serializer.instance
-        check_publication_rights(self.request.user, instance, serializer.validated_data)
+        current, status = check_publication_rights(
+            self.request.user, instance, serializer.validated_data
+        )
         # The admin's optimistic lock: a client that says which version it read is
         # refused if someone saved the record since, instead of overwriting them.
         sent = self.request.data.get("version")
@@ -225,7 +246,19 @@ class StaffWritableViewSet(
         )
         if sent is not None and sent != stored:
             raise StaleVersion
-        serializer.save(last_edited_by=self.request.user, version=stored + 1)
+        publishing.prepare(
+            instance,
+            status,
+            by=self.request.user,
+            previous=current,
+            note=serializer.validated_data.get("review_note", instance.review_note),
+        )
+        serializer.save(
+            last_edited_by=self.request.user,
+            version=stored + 1,
+            published_at=instance.published_at,
+            review_note=instance.review_note,
+        )
 
 
 class StaleVersion(exceptions.APIException):

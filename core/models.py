@@ -1,6 +1,8 @@
 """Abstract bases that every app's content models share."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +27,49 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def parents_published(model, prefix=""):
+    """The condition that every parent a model declares is published, recursively.
+
+    A model names in `publication_parents` the foreign keys to the records it is
+    shown with (a milestone's project, a document's meeting); it is public only
+    where they are. A nullable parent that is not set does not hide it.
+    """
+    condition = models.Q()
+    for name in getattr(model, "publication_parents", ()):
+        field = model._meta.get_field(name)
+        parent = field.related_model
+        here = models.Q(
+            **{f"{prefix}{name}__publication_status": PublicationStatus.PUBLISHED}
+        ) & parents_published(parent, f"{prefix}{name}__")
+        if field.null:
+            here = models.Q(**{f"{prefix}{name}__isnull": True}) | here
+        condition &= here
+    return condition
+
+
+def publication_parent_objects(obj):
+    """The parent records `obj` is shown with, those that are set."""
+    parents = []
+    for name in getattr(type(obj), "publication_parents", ()):
+        parent = getattr(obj, name, None)
+        if parent is not None:
+            parents.append(parent)
+    return parents
+
+
+class FollowsParentQuerySet(models.QuerySet):
+    """For records without a state of their own: public where their parents are."""
+
+    def published(self):
+        return self.filter(parents_published(self.model))
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+        return self.filter(
+            models.Q(publication_status=PublicationStatus.PUBLISHED)
+            & parents_published(self.model)
+        )
 
     def awaiting_review(self):
         return self.filter(publication_status=PublicationStatus.REVIEW)
@@ -181,3 +223,117 @@ class Role(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+class RevisionState(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    SENT_BACK = "sent_back", _("Sent back with a comment")
+    APPROVED = "approved", _("Approved")
+
+
+OPEN_REVISION_STATES = (RevisionState.PENDING, RevisionState.SENT_BACK)
+
+
+class RevisionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state__in=OPEN_REVISION_STATES)
+
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(
+                obj, for_concrete_model=False
+            ),
+            object_id=obj.pk,
+        )
+
+
+class Revision(models.Model):
+    """An editor's change to a published record, kept until a publisher approves it.
+
+    It holds the record's admin form as the editor sent it (every language of every
+    translated field, and every inline row), so the live row and its children stay
+    as published until a publisher saves the same form (kenitra_portal/revisions.py).
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("submitted form"), default=dict)
+    base_version = models.PositiveIntegerField(_("version it was made from"))
+    state = models.CharField(
+        _("state"),
+        max_length=12,
+        choices=RevisionState.choices,
+        default=RevisionState.PENDING,
+        db_index=True,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state__in=OPEN_REVISION_STATES),
+                name="one_open_revision_per_record",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.content_object or self.object_id)
+
+    @property
+    def is_open(self):
+        return self.state in OPEN_REVISION_STATES
+
+
+class RevisionFile(models.Model):
+    """A file uploaded with a revision, kept in the database: it is not public yet."""
+
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("revision"),
+        on_delete=models.CASCADE,
+        related_name="files",
+    )
+    field = models.CharField(_("form field"), max_length=200)
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        ordering = ["revision", "field"]
+        verbose_name = _("revision file")
+        verbose_name_plural = _("revision files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "field"], name="one_file_per_revision_field"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -73,6 +73,8 @@ def preview(request, app_label, model_name, pk):
         raise Http404
     view_class, kwargs = found
     view = view_class.as_view(get_object=lambda queryset=None: obj)
+    # base.html says on every preview that the page is not what the public sees.
+    request.preview_of = obj
     response = view(request, **kwargs)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -10,7 +10,14 @@ from django.views.generic import DetailView, TemplateView
 
 from consultations.models import Meeting
 from petitions.models import Petition
-from projects.models import Axis, Program, Project, ProjectStatus, ProjectUpdate
+from projects.models import (
+    Axis,
+    Goal,
+    Program,
+    Project,
+    ProjectStatus,
+    ProjectUpdate,
+)
 from workshops.models import Proposal, Workshop
 
 HOME_MEETINGS = 3
@@ -91,7 +98,7 @@ class ProjectDetailView(DetailView):
             Project.objects.published()
             .select_related("axis")
             .prefetch_related(
-                "goals",
+                Prefetch("goals", queryset=Goal.objects.published()),
                 "milestones",
                 "images",
                 Prefetch("updates", queryset=ProjectUpdate.objects.published()),

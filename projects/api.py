@@ -125,7 +125,9 @@ class AxisViewSet(PortalViewSet):
             queryset.with_project_stats()
             .select_related("program")
             .prefetch_related(
-                Prefetch("goals", queryset=Goal.objects.select_related("project"))
+                Prefetch(
+                    "goals", queryset=Goal.objects.published().select_related("project")
+                )
             )
         )
 
@@ -143,10 +145,9 @@ class GoalViewSet(PortalViewSet):
     ordering_fields = ("id", "order", "updated_at")
 
     def get_queryset(self):
-        # A goal has no state of its own: it is public when its axis is.
-        return Goal.objects.filter(axis__in=Axis.objects.published()).select_related(
-            "axis", "project"
-        )
+        # A goal has no state of its own: it is public where its axis and its
+        # project (when it has one) are.
+        return Goal.objects.published().select_related("axis", "project")
 
 
 @extend_schema_view(
@@ -174,7 +175,10 @@ class ProjectViewSet(StaffWritableViewSet):
 
     def with_related(self, queryset):
         return queryset.select_related("axis").prefetch_related(
-            Prefetch("goals", queryset=Goal.objects.select_related("axis", "project")),
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.published().select_related("axis", "project"),
+            ),
             "milestones",
             Prefetch("updates", queryset=ProjectUpdate.objects.published()),
             "images",

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
+    FollowsParentQuerySet,
     PublicationStatus,
     PublishableModel,
     PublishableQuerySet,
@@ -220,6 +221,10 @@ class Goal(SearchableModel, TimeStampedModel):
     search_snippet_fields = ("title", "project.title", "axis.title")
     search_recent = ()
 
+    # Shown with its axis, and with its project when it has one.
+    publication_parents = ("axis", "project")
+    objects = FollowsParentQuerySet.as_manager()
+
     class Meta:
         ordering = ["axis", "order", "id"]
         verbose_name = _("goal")
@@ -255,6 +260,9 @@ class Milestone(TimeStampedModel):
     done = models.BooleanField(_("done"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    publication_parents = ("project",)
+    objects = FollowsParentQuerySet.as_manager()
+
     class Meta:
         ordering = ["project", "order", "due_date", "id"]
         verbose_name = _("milestone")
@@ -282,6 +290,7 @@ class ProjectUpdate(PublishableModel):
     )
 
     rich_text_fields = ("text",)
+    publication_parents = ("project",)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -317,6 +326,9 @@ class ProjectImage(TimeStampedModel):
         help_text=_("What the image shows, for people who cannot see it."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    publication_parents = ("project",)
+    objects = FollowsParentQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "order", "id"]

@@ -6,7 +6,7 @@ from django_filters.views import FilterView
 
 from core.search import search_queryset
 
-from .models import Axis, Project, ProjectStatus
+from .models import Axis, Goal, Project, ProjectStatus
 
 
 class AxisDetailView(DetailView):
@@ -14,7 +14,7 @@ class AxisDetailView(DetailView):
 
     def get_queryset(self):
         return Axis.objects.published().prefetch_related(
-            "goals",
+            Prefetch("goals", queryset=Goal.objects.published()),
             Prefetch(
                 "projects",
                 queryset=Project.objects.published()

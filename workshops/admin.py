@@ -3,17 +3,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
-from core.admin import (
-    ContentAdmin,
-    PublicationStatusForm,
-    PublishableAdminForm,
-    PublishableInlineMixin,
-    in_every_language,
-)
+from core.admin import ContentAdmin, PublishableInlineMixin, in_every_language
+from core.admin_forms import PublicationStatusForm, PublishableAdminForm
 from core.models import PublicationStatus
 
 from . import services
@@ -89,12 +85,6 @@ class WorkshopProposalInline(PublishableInlineMixin, TranslationStackedInline):
     )
     readonly_fields = ("reference",)
     autocomplete_fields = ("axis", "carried_by", "project")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # Accepting a proposal for publication is moderation, which editors do.
-        formset.form.can_publish = services.can_moderate(request.user)
-        return formset
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -324,16 +314,6 @@ class ProposalAdmin(ContentAdmin):
         ),
     )
 
-    def has_publish_permission(self, request):
-        # Accepting a citizen's proposal for publication is moderation, which the
-        # issue gives to editors; publishing other content stays with publishers.
-        return services.can_moderate(request.user)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.can_publish = services.can_moderate(request.user)
-        return form
-
     def get_actions(self, request):
         actions = super().get_actions(request)
         # "Accept for publication" says the same for proposals.
@@ -343,6 +323,17 @@ class ProposalAdmin(ContentAdmin):
     def save_model(self, request, obj, form, change):
         obj.status_note = form.cleaned_data.get("status_note", "")
         super().save_model(request, obj, form, change)
+
+    def workspace_queues(self, request):
+        """For the staff workspace: proposals nobody has read yet."""
+        url = reverse("admin:workshops_proposal_changelist")
+        return [
+            {
+                "title": _("New proposals"),
+                "count": Proposal.objects.filter(**MODERATION_QUEUES["new"]).count(),
+                "url": f"{url}?moderation=new",
+            }
+        ]
 
     def changelist_view(self, request, extra_context=None):
         counts = Proposal.objects.aggregate(

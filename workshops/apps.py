@@ -7,4 +7,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops and proposals")
 
     def ready(self):
-        from . import services  # noqa: F401 - connects the e-mails to status changes
+        from core.publishing import publication_changed
+
+        from . import services
+
+        publication_changed.connect(
+            services.tell_author_when_published,
+            dispatch_uid="workshops.tell_author_when_published",
+        )

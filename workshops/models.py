@@ -247,6 +247,15 @@ class Proposal(SearchableModel, PublishableModel):
         related_name="merged_proposals",
     )
 
+    # The last status its author was told of, so that each is told once.
+    notified_status = models.CharField(
+        _("status the author was told of"),
+        max_length=20,
+        choices=ProposalStatus.choices,
+        blank=True,
+        editable=False,
+    )
+
     text_fingerprint = models.CharField(
         _("text fingerprint"), max_length=64, blank=True, editable=False, db_index=True
     )

@@ -1,11 +1,17 @@
 """Writes that touch a proposal, its status history and the people told about it."""
 
+import ipaddress
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ImproperlyConfigured,
+    PermissionDenied,
+    ValidationError,
+)
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -17,7 +23,9 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core import publishing
 from core.models import PublicationStatus
+from core.permissions import can_publish
 
 from .models import Proposal, ProposalSource, ProposalStatus, ProposalStatusChange
 
@@ -98,17 +106,21 @@ def has_public_answer(proposal):
 
 @receiver(post_save, sender=ProposalStatusChange, dispatch_uid="workshops.notify")
 def _status_changed(sender, instance, created, raw=False, **kwargs):
-    """Tell the author of each step their proposal takes (Proposal.save() writes it)."""
+    """Tell the author of each step their proposal takes (Proposal.save() writes it).
+
+    Citizens hear only what is published: the author of an unpublished proposal is
+    told when a publisher publishes it (tell_author_when_published).
+    """
     proposal = instance.proposal
     # The author saw the first status on the thank-you page.
-    if (
-        created
-        and not raw
-        and instance.from_status
-        and proposal.submitter_email
-        and not proposal.is_anonymized
-    ):
-        transaction.on_commit(lambda: notify_author_of_status(proposal))
+    if created and not raw and instance.from_status and proposal.is_published:
+        transaction.on_commit(lambda: notify_author_of_status(proposal.pk))
+
+
+def tell_author_when_published(sender, instance, previous, status, **kwargs):
+    """publishing.publication_changed: a proposal just published tells its author."""
+    if issubclass(sender, Proposal) and status == PublicationStatus.PUBLISHED:
+        notify_author_of_status(instance.pk)
 
 
 @transaction.atomic
@@ -128,6 +140,17 @@ def change_status(
     """
     _require_moderator(by)
     from_status = proposal.status
+    if from_status != to_status and proposal.is_published and not can_publish(by):
+        # What a published proposal says is public: an editor's change to it is
+        # made on its page, where it waits for a publisher as a revision.
+        raise ValidationError(
+            {
+                "status": _(
+                    "This proposal is published: change it on its own page, so "
+                    "that a publisher can approve the change."
+                )
+            }
+        )
     for code, text in (public_answer or {}).items():
         setattr(proposal, f"public_answer_{code}", text)
     if project is not None:
@@ -157,12 +180,11 @@ def _save_as(proposal, user):
 
 
 def publish(proposal, *, by):
-    """Accept a proposal for publication: it shows on the public proposals page."""
-    _require_moderator(by)
-    if proposal.is_published:
-        return
-    proposal.publication_status = PublicationStatus.PUBLISHED
-    _save_as(proposal, by)
+    """Accept a proposal for publication: it shows on the public proposals page.
+
+    A publisher's decision, like publishing any page (kenitra_portal/publishing.py).
+    """
+    return publishing.publish(proposal, by=by)
 
 
 @transaction.atomic
@@ -197,6 +219,8 @@ def submit_proposal(cleaned_data, *, language, ip):
         consent_given_at=timezone.now(),
     )
     transaction.on_commit(lambda: notify_staff_of_arrival(proposal))
+    if proposal.submitter_email:
+        transaction.on_commit(lambda: acknowledge_receipt(proposal))
     return proposal
 
 
@@ -261,7 +285,27 @@ def erase_personal_data(proposals):
 # --- E-mail ---------------------------------------------------------------------------
 
 
+class SiteUrlNotSet(ImproperlyConfigured):
+    pass
+
+
+def _is_local(host):
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
 def _absolute(path):
+    """A link for an e-mail; never one to this machine when links must be real."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    if not settings.EMAIL_LINKS_MAY_BE_LOCAL and _is_local(host):
+        raise SiteUrlNotSet(
+            "SITE_URL must be the portal's public address to send e-mails to citizens."
+        )
     return settings.SITE_URL + path
 
 
@@ -292,14 +336,52 @@ def notify_staff_of_arrival(proposal):
     )
 
 
-def notify_author_of_status(proposal):
-    if not proposal.submitter_email or proposal.is_anonymized:
-        return
+def _follow_url(proposal):
     with translation.override(proposal.language):
         follow_path = reverse("workshops:proposal_follow")
-    follow_url = _absolute(
-        follow_path + "?" + urlencode({"reference": proposal.reference})
+    return _absolute(follow_path + "?" + urlencode({"reference": proposal.reference}))
+
+
+def acknowledge_receipt(proposal):
+    """The citizen who gave an e-mail gets their reference at once."""
+    if not proposal.submitter_email or proposal.is_anonymized:
+        return
+    try:
+        follow_url = _follow_url(proposal)
+    except SiteUrlNotSet:
+        logger.exception("Not sending the acknowledgement of %s", proposal.reference)
+        return
+    _send(
+        "proposal_received_author",
+        {"proposal": proposal, "follow_url": follow_url},
+        [proposal.submitter_email],
+        proposal.language,
     )
+
+
+@transaction.atomic
+def notify_author_of_status(proposal_pk):
+    """Tell the author the published status of their proposal, once per status.
+
+    Called after a publisher's save or publication has committed; reads the
+    proposal again so that what it says is what the public page says.
+    """
+    proposal = Proposal.objects.select_for_update().filter(pk=proposal_pk).first()
+    if (
+        proposal is None
+        or not proposal.is_published
+        or not proposal.submitter_email
+        or proposal.is_anonymized
+        or proposal.status == S.RECEIVED
+        or proposal.notified_status == proposal.status
+    ):
+        return
+    try:
+        follow_url = _follow_url(proposal)
+    except SiteUrlNotSet:
+        logger.exception("Not telling the author of %s", proposal.reference)
+        return
+    Proposal.objects.filter(pk=proposal.pk).update(notified_status=proposal.status)
     _send(
         "proposal_status_changed",
         {"proposal": proposal, "follow_url": follow_url},

@@ -477,6 +477,8 @@ CNDP_DECLARATION_NUMBER = os.environ.get("CNDP_DECLARATION_NUMBER", "")
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 # E-mails link back to the site, and no request is at hand when they are sent.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Off in production: an e-mail to a citizen never links to this machine.
+EMAIL_LINKS_MAY_BE_LOCAL = True
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

@@ -20,6 +20,11 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):  # noqa: F4
 
 DEBUG = False
 
+# Links in e-mails to citizens: the portal's public address, by default the first
+# host it answers to; a loopback address is refused when an e-mail is sent.
+SITE_URL = os.environ.get("SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")  # noqa: F405
+EMAIL_LINKS_MAY_BE_LOCAL = False
+
 # Behind nginx, which terminates HTTPS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

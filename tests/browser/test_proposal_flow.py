@@ -1,5 +1,6 @@
-"""A citizen sends a proposal from a phone, an editor answers it in the admin, and the
-citizen reads the answer by following the reference; the same form in French."""
+"""A citizen sends a proposal from a phone, an editor answers it in the admin, a
+publisher publishes it, and the citizen reads the answer by following the reference;
+the same form in French."""
 
 import re
 
@@ -45,6 +46,24 @@ def editor(kenitra):
     return user
 
 
+@pytest.fixture
+def publisher(kenitra):
+    user = UserFactory(username="publisher", is_staff=True, password=EDITOR_PASSWORD)
+    user.groups.add(Group.objects.get(name=permissions.PUBLISHER))
+    return user
+
+
+def admin_page(browser, live_server, username):
+    desk = browser.new_context(viewport=DESKTOP, locale="ar-MA")
+    admin = desk.new_page()
+    admin.goto(live_server.url + "/admin/login/")
+    admin.fill("#id_username", username)
+    admin.fill("#id_password", EDITOR_PASSWORD)
+    admin.locator('input[type="submit"]').click()
+    admin.wait_for_url(live_server.url + "/admin/")
+    return desk, admin
+
+
 def fill_proposal(page, *, axis, title, text, name, email=""):
     page.select_option("#id_axis", label=axis)
     page.fill("#id_title", title)
@@ -55,7 +74,7 @@ def fill_proposal(page, *, axis, title, text, name, email=""):
 
 
 def test_citizen_sends_a_proposal_from_a_phone_and_reads_the_answer(
-    live_server, kenitra, editor, phone, browser, people_take_a_second
+    live_server, kenitra, editor, publisher, phone, browser, people_take_a_second
 ):
     page = phone
     axis = Axis.objects.published().order_by("number").first().title_ar
@@ -101,17 +120,24 @@ def test_citizen_sends_a_proposal_from_a_phone_and_reads_the_answer(
     proposal = Proposal.objects.get(reference=reference)
     assert (proposal.language, proposal.is_published) == ("ar", False)
 
-    # An editor answers it in the admin, on a desktop, and publishes it.
-    desk = browser.new_context(viewport=DESKTOP, locale="ar-MA")
-    admin = desk.new_page()
-    admin.goto(live_server.url + "/admin/login/")
-    admin.fill("#id_username", "editor")
-    admin.fill("#id_password", EDITOR_PASSWORD)
-    admin.locator('input[type="submit"]').click()
-    admin.goto(live_server.url + f"/admin/workshops/proposal/{proposal.pk}/change/")
+    # An editor answers it in the admin, on a desktop, and sends it to review...
+    change_url = live_server.url + f"/admin/workshops/proposal/{proposal.pk}/change/"
+    desk, admin = admin_page(browser, live_server, "editor")
+    admin.goto(change_url)
     admin.select_option('select[name="status"]', ProposalStatus.ACCEPTED.value)
     admin.fill('textarea[name="public_answer_ar"]', ANSWER)
+    admin.select_option('select[name="publication_status"]', "review")
+    admin.locator('input[name="_save"]').click()
+    admin.wait_for_url(re.compile(r".*/admin/workshops/proposal/$"))
+    desk.close()
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.is_published) == (ProposalStatus.ACCEPTED, False)
+
+    # ... and a publisher publishes it, the answer being in Arabic only.
+    desk, admin = admin_page(browser, live_server, "publisher")
+    admin.goto(change_url)
     admin.select_option('select[name="publication_status"]', "published")
+    admin.check("#id_publish_untranslated")
     admin.locator('input[name="_save"]').click()
     admin.wait_for_url(re.compile(r".*/admin/workshops/proposal/$"))
     desk.close()

@@ -12,6 +12,7 @@ from PIL import Image
 from consultations import models as consultations
 from core.models import PublishableModel
 from core.permissions import content_models
+from core.publishing import is_live
 from tests import factories
 
 PAGES = ("changelist", "add", "change", "history", "delete")
@@ -68,14 +69,17 @@ def page_url(model, page, obj):
     return reverse(name, args=[obj.pk])
 
 
-def expected_status(persona, model, page):
+def expected_status(persona, model, page, obj=None):
     if persona in ("anonymous", "councillor"):
         return 302  # the admin's login page: no admin account
     if persona == "superuser":
         return 200
     if model not in content_models():
         return 403  # accounts, groups, throttling records: superusers only
-    if page == "delete" and issubclass(model, PublishableModel):
+    if page == "delete" and (
+        issubclass(model, PublishableModel) or (obj is not None and is_live(obj))
+    ):
+        # A published page, or a part of one, leaves the site only by a publisher.
         return 200 if persona == "publisher" else 403
     return 200
 
@@ -103,7 +107,7 @@ def test_every_admin_page_answers_each_persona_as_its_role_allows(
             client.force_login(user)
         for page in pages:
             response = client.get(page_url(model, page, obj))
-            expected = expected_status(persona, model, page)
+            expected = expected_status(persona, model, page, obj)
             assert response.status_code == expected, (persona, page)
             if expected == 302:
                 assert reverse("admin:login") in response["Location"]
@@ -145,8 +149,10 @@ def test_only_publishers_and_superusers_may_delete_a_project(
     assert project._meta.model.objects.filter(pk=project.pk).exists() is not allowed
 
 
-def test_editor_may_delete_a_milestone_of_a_project(client, editor):
-    milestone = factories.MilestoneFactory()
+def test_editor_may_delete_a_milestone_of_a_draft_project(client, editor):
+    milestone = factories.MilestoneFactory(
+        project=factories.ProjectFactory(publication_status="draft")
+    )
     client.force_login(editor)
     response = client.post(
         reverse("admin:projects_milestone_delete", args=[milestone.pk]),
@@ -154,3 +160,14 @@ def test_editor_may_delete_a_milestone_of_a_project(client, editor):
     )
     assert response.status_code == 302
     assert not milestone._meta.model.objects.filter(pk=milestone.pk).exists()
+
+
+def test_editor_may_not_delete_a_milestone_of_a_published_project(client, editor):
+    milestone = factories.MilestoneFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:projects_milestone_delete", args=[milestone.pk]),
+        {"post": "yes"},
+    )
+    assert response.status_code == 403
+    assert milestone._meta.model.objects.filter(pk=milestone.pk).exists()

@@ -244,9 +244,12 @@ def test_editor_may_not_publish_a_draft_by_update(editor):
     assert draft.publication_status == "review"
 
 
-def test_editor_corrects_a_published_project_which_stays_published(editor):
-    # The admin lets an editor correct a published page; the API gives the same right.
-    published = ProjectFactory()
+def test_an_editors_change_to_a_published_project_is_refused_and_changes_nothing(
+    editor,
+):
+    # In the admin the change would wait for a publisher as a revision; the API,
+    # which cannot show a publisher the difference, leaves the published page as it is.
+    published = ProjectFactory(progress=10)
 
     response = token_client(editor).patch(
         f"/api/v1/projects/{published.pk}/",
@@ -254,9 +257,24 @@ def test_editor_corrects_a_published_project_which_stays_published(editor):
         format="json",
     )
 
-    assert response.status_code == 200, response.content
+    assert response.status_code == 403, response.content
     published.refresh_from_db()
-    assert (published.progress, published.is_published) == (50, True)
+    assert (published.progress, published.is_published) == (10, True)
+
+
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_an_editor_cannot_unpublish_through_the_api(editor, status):
+    published = ProjectFactory()
+
+    response = token_client(editor).patch(
+        f"/api/v1/projects/{published.pk}/",
+        {"publication_status": status},
+        format="json",
+    )
+
+    assert response.status_code == 403
+    published.refresh_from_db()
+    assert published.is_published
 
 
 def test_editor_sees_drafts_through_the_api(editor):

@@ -1,5 +1,6 @@
 """Uploads through the admin: the classic bad files are refused with a message and
-change nothing; good images are re-encoded without their metadata."""
+change nothing; good images are re-encoded without their metadata. The records are
+drafts: an editor's upload to a published page waits as a revision (test_revisions.py)."""
 
 import io
 import struct
@@ -120,7 +121,7 @@ BAD_IMAGES = {
 
 @pytest.mark.parametrize("bad", BAD_IMAGES, ids=str)
 def test_bad_image_is_refused_with_a_message_and_nothing_is_stored(client, editor, bad):
-    project = factories.ProjectFactory()
+    project = factories.ProjectFactory(publication_status="draft")
     client.force_login(editor)
     response = post_image(client, BAD_IMAGES[bad](), project)
     assert response.status_code == 200
@@ -133,7 +134,9 @@ def test_bad_image_is_refused_with_a_message_and_nothing_is_stored(client, edito
 def test_decompression_bomb_is_named_as_such(client, editor):
     client.force_login(editor)
     response = post_image(
-        client, upload("bomb.png", huge_png()), factories.ProjectFactory()
+        client,
+        upload("bomb.png", huge_png()),
+        factories.ProjectFactory(publication_status="draft"),
     )
     error = response.context["adminform"].form.errors["image"][0]
     assert str(settings.UPLOAD_MAX_IMAGE_PIXELS // 1_000_000) in error
@@ -145,7 +148,9 @@ def test_image_over_the_size_limit_is_refused(client, editor, settings):
     assert len(content) > 1024 * 1024
     client.force_login(editor)
     response = post_image(
-        client, upload("big.png", content, "image/png"), factories.ProjectFactory()
+        client,
+        upload("big.png", content, "image/png"),
+        factories.ProjectFactory(publication_status="draft"),
     )
     assert "image" in response.context["adminform"].form.errors
     assert not ProjectImage.objects.exists()
@@ -156,7 +161,9 @@ def test_photo_is_stored_without_gps_and_turned_upright(client, editor):
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
     client.force_login(editor)
     response = post_image(
-        client, upload("phone.jpg", original, "image/jpeg"), factories.ProjectFactory()
+        client,
+        upload("phone.jpg", original, "image/jpeg"),
+        factories.ProjectFactory(publication_status="draft"),
     )
     assert response.status_code == 302
     stored = ProjectImage.objects.get().image
@@ -171,7 +178,9 @@ def test_photo_is_stored_without_gps_and_turned_upright(client, editor):
 def test_png_named_jpg_is_kept_as_png_under_a_png_name(client, editor):
     client.force_login(editor)
     post_image(
-        client, upload("misnamed.jpg", image_bytes("PNG")), factories.ProjectFactory()
+        client,
+        upload("misnamed.jpg", image_bytes("PNG")),
+        factories.ProjectFactory(publication_status="draft"),
     )
     stored = ProjectImage.objects.get().image
     assert stored.name.endswith(".png")
@@ -185,7 +194,7 @@ def test_the_three_formats_are_accepted_and_get_thumbnails(client, editor, fmt):
     response = post_image(
         client,
         upload(f"ok.{fmt.lower()}", image_bytes(fmt)),
-        factories.ProjectFactory(),
+        factories.ProjectFactory(publication_status="draft"),
     )
     assert response.status_code == 302
     stored = ProjectImage.objects.get().image
@@ -195,7 +204,7 @@ def test_the_three_formats_are_accepted_and_get_thumbnails(client, editor, fmt):
 
 
 def test_rejected_file_leaves_the_record_as_it_was(client, editor):
-    project = factories.ProjectFactory()
+    project = factories.ProjectFactory(publication_status="draft")
     client.force_login(editor)
     post_image(client, upload("first.png", image_bytes("PNG")), project)
     record = ProjectImage.objects.get()
@@ -247,7 +256,7 @@ def test_document_that_is_not_a_pdf_is_refused(client, editor, content):
     response = post_document(
         client,
         upload("minutes.pdf", content, "application/pdf"),
-        factories.MeetingFactory(),
+        factories.MeetingFactory(publication_status="draft"),
     )
     assert "file" in response.context["adminform"].form.errors
     assert not Document.objects.exists()
@@ -258,7 +267,7 @@ def test_pdf_is_stored_outside_the_public_media_folder(client, editor):
     response = post_document(
         client,
         upload("minutes.html", b"%PDF-1.7\n%%EOF\n", "text/html"),
-        factories.MeetingFactory(),
+        factories.MeetingFactory(publication_status="draft"),
     )
     assert response.status_code == 302
     stored = Document.objects.get().file
@@ -275,6 +284,6 @@ def test_pdf_over_the_size_limit_is_refused(client, editor, settings):
     response = post_document(
         client,
         upload("big.pdf", content, "application/pdf"),
-        factories.MeetingFactory(),
+        factories.MeetingFactory(publication_status="draft"),
     )
     assert "file" in response.context["adminform"].form.errors

@@ -80,11 +80,13 @@ def test_draft_axis_and_project_are_hidden_from_anonymous(api):
     assert api.get(f"/api/v1/projects/{draft.pk}/").status_code == 404
 
 
-def test_link_to_a_draft_project_is_null(api):
-    goal = GoalFactory(project=ProjectFactory(publication_status="draft"))
+def test_a_goal_of_a_draft_project_is_hidden_with_its_project(api):
+    hidden = GoalFactory(project=ProjectFactory(publication_status="draft"))
+    shown = GoalFactory(axis=hidden.axis)
 
-    assert results(api.get("/api/v1/goals/"))[0]["id"] == goal.pk
-    assert results(api.get("/api/v1/goals/"))[0]["project"] is None
+    assert [g["id"] for g in results(api.get("/api/v1/goals/"))] == [shown.pk]
+    axis = api.get(f"/api/v1/axes/{hidden.axis_id}/").json()
+    assert [g["id"] for g in axis["goals"]] == [shown.pk]
 
 
 def test_project_detail_has_milestones_updates_and_stable_identifiers(api):

@@ -48,6 +48,11 @@ def make_editor(username="editor"):
     return make_staff(username, permissions.EDITOR)
 
 
+def make_publisher(username="publisher"):
+    """Changes to a published proposal are a publisher's to make at once."""
+    return make_staff(username, permissions.PUBLISHER)
+
+
 def admin_form_data(response):
     """What the admin's change form would send back as it is, inlines included."""
     forms = [response.context["adminform"].form]

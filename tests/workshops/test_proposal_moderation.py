@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from core import permissions
+from core.models import Revision
 from tests.factories import (
     OrganizationFactory,
     ProjectFactory,
@@ -218,8 +219,8 @@ def test_declining_in_the_admin_without_a_reason_is_refused(
     assert new_proposal.status == S.RECEIVED
 
 
-def test_declining_in_the_admin_with_a_reason_records_it_and_tells_the_author(
-    client, editor, new_proposal, django_capture_on_commit_callbacks
+def test_declining_in_the_admin_is_told_to_the_author_once_a_publisher_publishes_it(
+    client, editor, publisher, new_proposal, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
     data = admin_form_data(client.get(change_url(new_proposal)))
@@ -228,6 +229,7 @@ def test_declining_in_the_admin_with_a_reason_records_it_and_tells_the_author(
         public_answer_ar="الاقتراح خارج اختصاصات الجماعة",
         public_answer_fr="La proposition ne relève pas de la commune.",
         status_note="بعد استشارة المصلحة التقنية",
+        publication_status="review",
     )
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -239,10 +241,23 @@ def test_declining_in_the_admin_with_a_reason_records_it_and_tells_the_author(
     assert steps(new_proposal)[-1] == (S.RECEIVED, S.DECLINED, editor.pk)
     assert new_proposal.status_changes.last().note == "بعد استشارة المصلحة التقنية"
     assert new_proposal.answered_at is not None
+    # Nothing reaches the citizen before a publisher has read the answer.
+    assert mail.outbox == []
+
+    client.force_login(publisher)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_action(client, "accept_for_publication", [new_proposal])
+
     [email] = mail.outbox
     assert email.to == [new_proposal.submitter_email]
     assert "La proposition ne relève pas de la commune." in email.body
     assert "/fr/proposals/follow/?reference=" in email.body
+
+    # Published again later, it does not tell the same thing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        run_action(client, "unpublish_selected", [new_proposal])
+        run_action(client, "accept_for_publication", [new_proposal])
+    assert len(mail.outbox) == 1
 
 
 def test_an_editor_may_not_skip_a_step_in_the_admin(client, editor):
@@ -270,8 +285,25 @@ def test_an_editor_links_the_project_a_proposal_became(client, editor, new_propo
     assert (new_proposal.status, new_proposal.project) == (S.MERGED, project)
 
 
-def test_an_editor_may_publish_a_proposal_from_its_page(client, editor, new_proposal):
+def test_an_editor_may_not_publish_a_proposal_from_its_page(
+    client, editor, new_proposal
+):
     client.force_login(editor)
+    data = admin_form_data(client.get(change_url(new_proposal)))
+    data["publication_status"] = "published"
+
+    response = client.post(change_url(new_proposal), data)
+
+    assert response.status_code == 200
+    assert "publication_status" in response.context["adminform"].form.errors
+    new_proposal.refresh_from_db()
+    assert not new_proposal.is_published
+
+
+def test_a_publisher_publishes_a_proposal_from_its_page(
+    client, publisher, new_proposal
+):
+    client.force_login(publisher)
     data = admin_form_data(client.get(change_url(new_proposal)))
     data["publication_status"] = "published"
 
@@ -279,6 +311,38 @@ def test_an_editor_may_publish_a_proposal_from_its_page(client, editor, new_prop
 
     new_proposal.refresh_from_db()
     assert new_proposal.is_published
+
+
+def test_an_editors_answer_to_a_published_proposal_waits_for_a_publisher(
+    client, editor, publisher, django_capture_on_commit_callbacks
+):
+    proposal = ProposalFactory(language="fr")
+    client.force_login(editor)
+    data = admin_form_data(client.get(change_url(proposal)))
+    data.update(status=S.ACCEPTED, public_answer_fr="Acceptée, elle sera étudiée.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(proposal), data).status_code == 302
+
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.public_answer_fr or "") == (S.RECEIVED, "")
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Acceptée, elle sera étudiée." not in page
+    assert mail.outbox == []
+
+    client.force_login(publisher)
+    data = admin_form_data(client.get(change_url(proposal)))
+    data["revision"] = str(Revision.objects.get().pk)  # approving what was shown
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(proposal), data).status_code == 302
+
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.public_answer_fr) == (
+        S.ACCEPTED,
+        "Acceptée, elle sera étudiée.",
+    )
+    [email] = mail.outbox
+    assert "Acceptée, elle sera étudiée." in email.body
 
 
 def test_a_page_left_open_while_the_status_changed_cannot_overwrite_it(
@@ -305,17 +369,40 @@ def run_action(client, action, proposals):
     )
 
 
-def test_accept_for_publication_publishes_the_selection(client, editor):
+def test_accept_for_publication_publishes_the_selection(client, publisher):
     waiting = ProposalFactory.create_batch(2, publication_status="draft")
-    client.force_login(editor)
+    client.force_login(publisher)
 
     run_action(client, "accept_for_publication", waiting)
 
     assert Proposal.objects.published().count() == 2
 
 
+def test_an_editor_cannot_accept_for_publication(client, editor):
+    waiting = ProposalFactory.create_batch(2, publication_status="review")
+    client.force_login(editor)
+
+    run_action(client, "accept_for_publication", waiting)
+
+    assert Proposal.objects.published().count() == 0
+
+
+def test_an_editor_cannot_change_the_status_of_a_published_proposal_in_bulk(
+    client, editor
+):
+    published = ProposalFactory()
+    client.force_login(editor)
+
+    response = run_action(client, "mark_under_study", [published])
+
+    published.refresh_from_db()
+    assert published.status == S.RECEIVED
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any(published.reference in m for m in messages)
+
+
 def test_mark_under_study_records_each_proposal(client, editor):
-    proposals = ProposalFactory.create_batch(2)
+    proposals = ProposalFactory.create_batch(2, publication_status="draft")
     client.force_login(editor)
 
     run_action(client, "mark_under_study", proposals)
@@ -337,8 +424,8 @@ def test_an_action_that_cannot_apply_says_so_and_changes_nothing(client, editor)
 
 
 def test_merge_duplicates_keeps_the_oldest(client, editor):
-    oldest = ProposalFactory(title="الأقدم")
-    newer = ProposalFactory.create_batch(2)
+    oldest = ProposalFactory(title="الأقدم", publication_status="draft")
+    newer = ProposalFactory.create_batch(2, publication_status="draft")
     client.force_login(editor)
 
     run_action(client, "merge_duplicates", [*newer, oldest])

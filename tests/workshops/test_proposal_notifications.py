@@ -6,9 +6,14 @@ import socket
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tests.factories import AxisFactory, ProposalFactory
-from tests.workshops.proposal_support import _empty_cache, make_editor, proposal_post
+from tests.workshops.proposal_support import (
+    _empty_cache,
+    make_publisher,
+    proposal_post,
+)
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 
@@ -33,7 +38,7 @@ def test_staff_get_an_email_when_a_proposal_arrives(
         send_form(client)
 
     proposal = Proposal.objects.get()
-    [email] = mailoutbox
+    [email] = [m for m in mailoutbox if "moderation@kenitra.test" in m.to]
     assert email.to == ["moderation@kenitra.test", "bo@kenitra.test"]
     assert proposal.reference in email.subject
     assert proposal.title in email.body
@@ -52,17 +57,55 @@ def test_no_staff_email_when_no_address_is_set(
     with django_capture_on_commit_callbacks(execute=True):
         send_form(client)
 
+    proposal = Proposal.objects.get()
+    assert [m.to for m in mailoutbox] == [[proposal.submitter_email]]
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_author_gets_an_acknowledgement_with_their_reference(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks, language
+):
+    settings.SITE_URL = "https://portail.kenitra.test"
+    with django_capture_on_commit_callbacks(execute=True):
+        send_form(client, language=language)
+
+    proposal = Proposal.objects.get()
+    [email] = mailoutbox
+    assert email.to == [proposal.submitter_email]
+    assert proposal.reference in email.subject
+    assert proposal.reference in email.body
+    with translation.override(language):
+        follow = reverse("workshops:proposal_follow")
+        thanks = str(_("Follow your proposal:"))
+    assert thanks in email.body
+    assert f"https://portail.kenitra.test{follow}?reference=" in email.body
+
+
+def test_no_acknowledgement_without_an_email_address(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_form(client, submitter_email="")
+
     assert Proposal.objects.exists()
     assert mailoutbox == []
 
 
-def test_the_author_gets_no_email_for_the_first_status(
-    client, mailoutbox, django_capture_on_commit_callbacks
+def test_no_email_links_to_this_machine_in_production(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks, caplog
 ):
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    settings.EMAIL_LINKS_MAY_BE_LOCAL = False
+    proposal = ProposalFactory(submitter_email="author@example.test")
+
     with django_capture_on_commit_callbacks(execute=True):
         send_form(client)
+        services.change_status(
+            proposal, ProposalStatus.UNDER_STUDY, by=make_publisher()
+        )
 
     assert mailoutbox == []
+    assert "SITE_URL" in caplog.text
 
 
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
@@ -76,7 +119,7 @@ def test_the_author_is_told_of_a_status_change_in_their_language(
         services.change_status(
             proposal,
             ProposalStatus.ACCEPTED,
-            by=make_editor(),
+            by=make_publisher(),
             public_answer={"ar": "نعم، سينجز", "fr": "Oui, ce sera fait", "en": "Yes"},
         )
 
@@ -99,7 +142,9 @@ def test_an_author_without_an_email_address_is_not_written_to(
     proposal = ProposalFactory(submitter_email="")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=make_editor())
+        services.change_status(
+            proposal, ProposalStatus.UNDER_STUDY, by=make_publisher()
+        )
 
     assert mailoutbox == []
 
@@ -110,7 +155,9 @@ def test_a_title_with_a_line_break_cannot_break_the_subject(
     proposal = ProposalFactory(title="عنوان\nBcc: victim@example.test")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=make_editor())
+        services.change_status(
+            proposal, ProposalStatus.UNDER_STUDY, by=make_publisher()
+        )
 
     [email] = mailoutbox
     assert "\n" not in email.subject

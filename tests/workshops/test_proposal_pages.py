@@ -15,7 +15,10 @@ from tests.factories import (
     ProposalFactory,
     WorkshopFactory,
 )
-from tests.workshops.proposal_support import _empty_cache, make_editor
+from tests.workshops.proposal_support import (
+    _empty_cache,
+    make_publisher,
+)
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 from workshops.views import SENT_SALT
@@ -61,7 +64,7 @@ def test_list_shows_published_proposals_and_hides_the_others(client):
 def test_no_public_page_shows_the_submitters_personal_data(client):
     proposal = ProposalFactory(**PERSONAL, public_answer_ar="شكرا على الاقتراح")
     services.change_status(
-        proposal, ProposalStatus.UNDER_STUDY, by=make_editor(), note="ملاحظة داخلية"
+        proposal, ProposalStatus.UNDER_STUDY, by=make_publisher(), note="ملاحظة داخلية"
     )
 
     for page in (
@@ -181,7 +184,7 @@ def test_an_unpublished_proposal_has_no_public_page(client):
 
 
 def test_detail_shows_the_answer_the_project_and_the_dated_status_history(client):
-    editor = make_editor()
+    editor = make_publisher()
     project = ProjectFactory(title_ar="منصة المشاركة")
     proposal = ProposalFactory(axis=project.axis)
     services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=editor)
@@ -245,7 +248,7 @@ def test_detail_shows_the_association_that_carried_a_workshop_proposal(client):
 def test_a_merged_duplicate_links_to_the_proposal_it_repeats(client):
     original = ProposalFactory(title="الاقتراح الأصلي")
     duplicate = ProposalFactory(title="الاقتراح المكرر")
-    services.merge_duplicates([duplicate], into=original, by=make_editor())
+    services.merge_duplicates([duplicate], into=original, by=make_publisher())
 
     duplicate_html = client.get(duplicate.get_absolute_url()).content.decode()
     original_html = client.get(original.get_absolute_url()).content.decode()

@@ -11,7 +11,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.factories import ProposalFactory
-from tests.workshops.proposal_support import _empty_cache, make_editor
+from tests.workshops.proposal_support import (
+    _empty_cache,
+    make_editor,
+    make_publisher,
+)
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 
@@ -68,7 +72,7 @@ def test_after_erasure_no_table_of_the_app_holds_the_personal_data(settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 30
     proposal = aged(40)
     # History rows are written on every save; they must not keep a copy.
-    services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=make_editor())
+    services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=make_publisher())
     proposal.title = "عنوان معدل"
     proposal.save()
     assert PERSONAL["submitter_email"] in dump("workshops")
@@ -108,7 +112,9 @@ def test_an_erased_author_gets_no_more_email(
     proposal.refresh_from_db()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_status(proposal, ProposalStatus.UNDER_STUDY, by=make_editor())
+        services.change_status(
+            proposal, ProposalStatus.UNDER_STUDY, by=make_publisher()
+        )
 
     assert mailoutbox == []
 
