@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from core.search import Snippet, highlight, query_words, search_queryset, snippet
 
 from .search import search_kind, search_kinds
+from .syndication import FEEDS
 
 # Longer input is not a query anyone types; it is cut rather than refused.
 MAX_QUERY_LENGTH = 200
@@ -114,4 +115,23 @@ class RobotsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
         context["language_codes"] = [code for code, _name in settings.LANGUAGES]
+        return context
+
+
+class FeedsView(TemplateView):
+    """What the feeds and calendars are, and how a citizen subscribes to them."""
+
+    template_name = "feeds.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        calendar = self.request.build_absolute_uri(
+            reverse("consultations:calendar_ics")
+        )
+        context.update(
+            feeds=FEEDS,
+            calendar_url=calendar,
+            # Phones open webcal: links in their calendar app, as a subscription.
+            webcal_url="webcal://" + calendar.split("://", 1)[1],
+        )
         return context
