@@ -29,6 +29,8 @@ from workshops.feeds import (
     WorkshopsFeed,
 )
 
+handler404 = "kenitra_portal.views.page_not_found"
+
 # Each app's pages keep their namespace; the pages composed of several apps join the
 # namespace of the record they show.
 projects_pages = [

@@ -2,10 +2,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_info
+from django.views import defaults
 from django.views.generic import TemplateView
+from rest_framework.exceptions import NotFound
 
 from core.search import Snippet, highlight, query_words, search_queryset, snippet
 
@@ -135,3 +138,10 @@ class FeedsView(TemplateView):
             webcal_url="webcal://" + calendar.split("://", 1)[1],
         )
         return context
+
+
+def page_not_found(request, exception):
+    """The site's 404 page; under /api/ a JSON error, as every other API answer."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)
