@@ -31,6 +31,7 @@ from .models import PublicationStatus
 from .permissions import can_publish
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
 
+
 def _any_case(word):
     return "".join(f"[{letter.lower()}{letter.upper()}]" for letter in word)
 

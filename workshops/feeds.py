@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from kenitra_portal.syndication import PortalFeed
+from core.syndication import PortalFeed
 
 from .models import Proposal, Workshop
 

@@ -11,8 +11,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from easy_thumbnails.files import get_thumbnailer
 
-from kenitra_portal.syndication import feeds_for
-
 register = template.Library()
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
@@ -117,10 +115,3 @@ def thumbnail_img(
         alt,
         extra_attributes,
     )
-
-
-@register.simple_tag(takes_context=True)
-def page_feeds(context):
-    """The feeds this page advertises in its <head> (see syndication.feeds_for)."""
-    request = context.get("request")
-    return feeds_for(getattr(request, "resolver_match", None))
