@@ -42,6 +42,8 @@ from tests.factories import (
     WorkshopFactory,
 )
 
+pytestmark = pytest.mark.conformance
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 KENITRA = ZoneInfo(settings.TIME_ZONE)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
