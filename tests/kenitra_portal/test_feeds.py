@@ -256,7 +256,8 @@ def test_proposal_answers_feed_never_shows_the_submitter(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ALL_FEEDS)
 def test_control_characters_do_not_break_a_feed(client, name):
-    text = "نص\x00 فيه\x0b رموز\x1f تحكم"
+    # No NUL: PostgreSQL refuses it in any text, so no record can hold one.
+    text = "نص\x08 فيه\x0b رموز\x1f تحكم"
     MeetingFactory(title_ar=text, summary_ar=text)
     ProjectUpdateFactory(title_ar=text, text_ar=text)
     WorkshopFactory(title_ar=text, summary_ar=text)
