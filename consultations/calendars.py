@@ -228,6 +228,10 @@ class CouncilCalendarView(View):
             sessions,
             request,
             _("Kenitra: sessions of the communal council"),
+            _(
+                "Ordinary and extraordinary sessions of the council of Kenitra, their "
+                "agenda and, once held, their decisions."
+            ),
             "council-sessions",
             "kenitra-council-sessions.ics",
         )

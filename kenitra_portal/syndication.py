@@ -31,6 +31,17 @@ FEEDS = (
         ("consultations",),
     ),
     Syndication(
+        "council-sessions",
+        _("Council sessions"),
+        _(
+            "Ordinary and extraordinary sessions of the council of Kenitra, their "
+            "agenda and, once held, their decisions."
+        ),
+        "council_feed",
+        "council_feed_atom",
+        ("consultations",),
+    ),
+    Syndication(
         "project-updates",
         _("Project updates"),
         _("News of the progress of the openness program's projects."),

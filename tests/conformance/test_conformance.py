@@ -86,6 +86,9 @@ def site(live_server, settings):
         end=datetime.datetime(2027, 2, 20, 12, tzinfo=KENITRA),
     )
     MeetingFactory(slug="undated", start=None)
+    MeetingFactory(
+        slug="council", kind="council", start=now - datetime.timedelta(days=1), end=None
+    )
     ProjectUpdateFactory(
         title_ar="انطلاق الأشغال", text_ar="<b>نص</b> مع رمز تحكم \x0b هنا"
     )
@@ -153,6 +156,8 @@ def test_every_calendar_is_rfc_5545_and_reads_back_at_kenitras_time(site, langua
     for slug in ("next", "ramadan-2027"):
         url = url_of(site, "consultations:meeting_ics", language, slug=slug)
         check_calendar(fetch(url)[2], language)
+    council = fetch(url_of(site, "consultations:council_calendar_ics", language))[2]
+    assert [event["SUMMARY"] for event in check_calendar(council, language).events]
     ramadan = Calendar.from_ical(
         fetch(url_of(site, "consultations:meeting_ics", language, slug="ramadan-2027"))[
             2

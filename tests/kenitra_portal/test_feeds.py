@@ -179,7 +179,7 @@ ALL_FEEDS = [name for feed in FEEDS for name in (feed.rss, feed.atom)]
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", [feed.atom for feed in FEEDS])
 def test_atom_feeds_name_the_commune_as_author_and_have_their_own_id(client, name):
-    MeetingFactory()
+    MeetingFactory(kind="council")
     ProjectUpdateFactory()
     WorkshopFactory()
     ProposalFactory(status="accepted", public_answer_ar="نعم", answered_at=NOW)
@@ -258,7 +258,7 @@ def test_proposal_answers_feed_never_shows_the_submitter(client):
 def test_control_characters_do_not_break_a_feed(client, name):
     # No NUL: PostgreSQL refuses it in any text, so no record can hold one.
     text = "نص\x08 فيه\x0b رموز\x1f تحكم"
-    MeetingFactory(title_ar=text, summary_ar=text)
+    MeetingFactory(title_ar=text, summary_ar=text, kind="council")
     ProjectUpdateFactory(title_ar=text, text_ar=text)
     WorkshopFactory(title_ar=text, summary_ar=text)
     ProposalFactory(
@@ -273,7 +273,7 @@ def test_control_characters_do_not_break_a_feed(client, name):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/fr/meetings/", ["meetings"]),
+        ("/fr/meetings/", ["meetings", "council-sessions"]),
         ("/fr/projects/", ["project-updates"]),
         ("/fr/workshops/", ["workshops"]),
         ("/fr/proposals/", ["proposal-answers"]),
