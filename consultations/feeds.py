@@ -2,17 +2,18 @@
 
 import html
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.syndication import PortalFeed
+
 from .models import Meeting, MeetingKind
 
 
-class MeetingsFeed(Feed):
+class MeetingsFeed(PortalFeed):
     title = _("Kenitra openness program: meetings")
     description = _(
         "Consultative meetings of the commune of Kenitra's openness program."

@@ -33,12 +33,19 @@ from .middleware import client_ip
 from .publishing import DRAFT
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
 
+
+def _any_case(word):
+    return "".join(f"[{letter.lower()}{letter.upper()}]" for letter in word)
+
+
 LANGUAGE_PARAMETER = OpenApiParameter(
     "lang",
     str,
-    enum=[*LANGUAGES, ALL_LANGUAGES],
+    # Any case (`FR` is `fr`): a pattern, since an enum would refuse `FR`.
+    pattern=f"^({'|'.join(_any_case(code) for code in (*LANGUAGES, ALL_LANGUAGES))})$",
     description=(
-        "Language of translated fields. Without it, the `Accept-Language` header "
+        f"Language of translated fields: {', '.join(LANGUAGES)} or `{ALL_LANGUAGES}`, "
+        "in any case. Without it, the `Accept-Language` header "
         "decides, then Arabic. A value missing in that language is given in Arabic "
         "and named in the object's `_fallback`. `all` returns every translated "
         "field as `{" + ", ".join(f'"{code}": …' for code in LANGUAGES) + "}`."
@@ -47,8 +54,10 @@ LANGUAGE_PARAMETER = OpenApiParameter(
 
 
 def request_language(request):
-    """`?lang=`, else the language Django negotiated (cookie, Accept-Language)."""
+    """`?lang=` in any case, else the language Django negotiated (cookie, Accept-Language)."""
     lang = request.query_params.get("lang")
+    if lang is not None:
+        lang = lang.lower()
     if lang is None:
         negotiated = getattr(request, "LANGUAGE_CODE", None) or FALLBACK_LANGUAGE
         return translation.get_supported_language_variant(negotiated)

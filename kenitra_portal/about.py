@@ -1,5 +1,5 @@
 """The pages about the portal itself: contact, legal notice, accessibility,
-the open-data licence and how to subscribe to feeds and calendars."""
+the open-data licence (how to subscribe to feeds and calendars: views.FeedsView)."""
 
 from django.templatetags.static import static
 from django.views.generic import RedirectView, TemplateView
@@ -22,10 +22,6 @@ class AccessibilityView(TemplateView):
 class LicenceView(TemplateView):
     template_name = "pages/licence.html"
     extra_context = {"licence": LICENCE}
-
-
-class SubscribeView(TemplateView):
-    template_name = "pages/subscribe.html"
 
 
 class FaviconView(RedirectView):

@@ -1,5 +1,6 @@
 """sitemap.xml: every published page in every language, with hreflang alternates."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -12,8 +13,17 @@ from workshops.models import Proposal, Workshop
 class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
-    # x-default: the address without a language, which sends a visitor to theirs.
-    x_default = True
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # x-default is the Arabic page, as in every page's <head>: Django's own is
+        # the address without a language, a redirect, which crawlers report as an
+        # error in a sitemap.
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            for alternate in list(url["alternates"]):
+                if alternate["lang_code"] == settings.LANGUAGE_CODE:
+                    url["alternates"].append({**alternate, "lang_code": "x-default"})
+        return urls
 
 
 class ListPagesSitemap(PortalSitemap):
@@ -29,6 +39,10 @@ class ListPagesSitemap(PortalSitemap):
             "petitions:petition_list",
             "petitions:how_to_file",
             "disclosure:proactive_list",
+            "workshops:proposal_create",
+            "workshops:privacy",
+            "open_data",
+            "feeds",
         ]
 
     def location(self, item):

@@ -20,10 +20,17 @@ from core.preview import preview
 from kenitra_portal import about, exports, pages
 from kenitra_portal.api import build_router
 from kenitra_portal.sitemaps import sitemaps
-from kenitra_portal.views import RobotsView, SearchView
+from kenitra_portal.views import FeedsView, RobotsView, SearchView
 from projects import urls as projects_urls
 from projects.feeds import ProjectUpdatesAtomFeed, ProjectUpdatesFeed
-from workshops.feeds import WorkshopsAtomFeed, WorkshopsFeed
+from workshops.feeds import (
+    ProposalAnswersAtomFeed,
+    ProposalAnswersFeed,
+    WorkshopsAtomFeed,
+    WorkshopsFeed,
+)
+
+handler404 = "kenitra_portal.views.page_not_found"
 
 # Each app's pages keep their namespace; the pages composed of several apps join the
 # namespace of the record they show.
@@ -71,6 +78,7 @@ urlpatterns += i18n_patterns(
         preview,
         name="preview",
     ),
+    path("feeds/", FeedsView.as_view(), name="feeds"),
     path("feeds/meetings.rss", MeetingsFeed(), name="meetings_feed"),
     path("feeds/meetings.atom", MeetingsAtomFeed(), name="meetings_feed_atom"),
     path("feeds/council-sessions.rss", CouncilSessionsFeed(), name="council_feed"),
@@ -94,12 +102,21 @@ urlpatterns += i18n_patterns(
     ),
     path("feeds/workshops.rss", WorkshopsFeed(), name="workshops_feed"),
     path("feeds/workshops.atom", WorkshopsAtomFeed(), name="workshops_feed_atom"),
+    path(
+        "feeds/proposal-answers.rss",
+        ProposalAnswersFeed(),
+        name="proposal_answers_feed",
+    ),
+    path(
+        "feeds/proposal-answers.atom",
+        ProposalAnswersAtomFeed(),
+        name="proposal_answers_feed_atom",
+    ),
     path("open-data/", exports.OpenDataView.as_view(), name="open_data"),
     path("contact/", about.ContactView.as_view(), name="contact"),
     path("legal-notice/", about.LegalNoticeView.as_view(), name="legal_notice"),
     path("accessibility/", about.AccessibilityView.as_view(), name="accessibility"),
     path("open-data/licence/", about.LicenceView.as_view(), name="licence"),
-    path("subscribe/", about.SubscribeView.as_view(), name="subscribe"),
     path(
         "manifest.webmanifest",
         TemplateView.as_view(

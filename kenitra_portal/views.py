@@ -2,15 +2,19 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_info
+from django.views import defaults
 from django.views.generic import TemplateView
+from rest_framework.exceptions import NotFound
 
 from core.search import MAX_COUNTED, Snippet, highlight, parse_query, snippet, stems
 
 from .search import count_by_kind, search_kind, search_kinds
+from .syndication import FEEDS
 
 # Longer input is not a query anyone types; it is cut rather than refused.
 MAX_QUERY_LENGTH = 200
@@ -187,3 +191,29 @@ class RobotsView(TemplateView):
         context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
         context["language_codes"] = [code for code, _name in settings.LANGUAGES]
         return context
+
+
+class FeedsView(TemplateView):
+    """What the feeds and calendars are, and how a citizen subscribes to them."""
+
+    template_name = "feeds.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        calendar = self.request.build_absolute_uri(
+            reverse("consultations:calendar_ics")
+        )
+        context.update(
+            feeds=FEEDS,
+            calendar_url=calendar,
+            # Phones open webcal: links in their calendar app, as a subscription.
+            webcal_url="webcal://" + calendar.split("://", 1)[1],
+        )
+        return context
+
+
+def page_not_found(request, exception):
+    """The site's 404 page; under /api/ a JSON error, as every other API answer."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -3,17 +3,18 @@
 import datetime
 import html
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.syndication import PortalFeed
+
 from .models import Project, ProjectUpdate
 
 
-class ProjectUpdatesFeed(Feed):
+class ProjectUpdatesFeed(PortalFeed):
     title = _("Kenitra openness program: project updates")
     description = _("News of the progress of the openness program's projects.")
 

@@ -27,7 +27,7 @@ def page_paths(language):
             "search": f"/{language}/search/?q={quote('الرقمنه')}",
             "open-data": f"/{language}/open-data/",
             "licence": f"/{language}/open-data/licence/",
-            "subscribe": f"/{language}/subscribe/",
+            "feeds": f"/{language}/feeds/",
             "contact": f"/{language}/contact/",
             "legal-notice": f"/{language}/legal-notice/",
             "accessibility": f"/{language}/accessibility/",

@@ -8,11 +8,32 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from consultations.models import MeetingStatus
+from consultations.models import Meeting, MeetingStatus
 from core.models import PublicationStatus
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, VenueFactory
 
 KENITRA = ZoneInfo("Africa/Casablanca")
+
+
+def saturdays(first_year, last_year):
+    day = datetime.date(first_year, 1, 1)
+    day += datetime.timedelta(days=(5 - day.weekday()) % 7)
+    while day.year <= last_year:
+        yield day
+        day += datetime.timedelta(days=7)
+
+
+def offset_read_from_vtimezone(calendar, event):
+    """The UTC offset of the event's start as Outlook or Thunderbird reads it.
+
+    icalendar itself would look the TZID up in zoneinfo; `lookup_tzid=False` makes
+    it read the calendar's own VTIMEZONE, as clients without a zone database do.
+    """
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert event["DTSTART"].params["TZID"] == str(zone["TZID"])
+    rules = zone.to_tz(lookup_tzid=False)
+    local = event.start.replace(tzinfo=None)
+    return local.replace(tzinfo=rules).utcoffset()
 
 
 def ics_url(language="ar", slug=None):
@@ -69,6 +90,93 @@ def test_meeting_ics_holds_the_meeting_at_kenitra_time(client):
     assert str(event["STATUS"]) == "CONFIRMED"
     (zone,) = calendar.walk("VTIMEZONE")
     assert str(zone["TZID"]) == "Africa/Casablanca"
+
+
+@pytest.mark.django_db
+def test_ramadan_2027_meeting_reads_back_at_its_real_hour(client):
+    # Morocco suspends +01:00 from 2027-02-07 to 2027-03-14: 10:00 is 10:00 UTC.
+    MeetingFactory(
+        slug="ramadan", start=datetime.datetime(2027, 2, 20, 10, tzinfo=KENITRA)
+    )
+    calendar = get_calendar(client, ics_url(slug="ramadan"))
+    (event,) = calendar.events
+    assert offset_read_from_vtimezone(calendar, event) == datetime.timedelta(0)
+    start = event.start.replace(
+        tzinfo=calendar.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    )
+    assert start.astimezone(datetime.UTC) == datetime.datetime(
+        2027, 2, 20, 10, tzinfo=datetime.UTC
+    )
+
+
+@pytest.mark.django_db
+def test_every_saturday_from_2024_to_2035_has_casablancas_offset(client):
+    venue = VenueFactory()
+    days = list(saturdays(2024, 2035))
+    Meeting.objects.bulk_create(
+        MeetingFactory.build(
+            slug=f"saturday-{day:%Y-%m-%d}",
+            venue=venue,
+            start=datetime.datetime.combine(day, datetime.time(10), tzinfo=KENITRA),
+        )
+        for day in days
+    )
+    wrong = []
+    for day in days:
+        calendar = get_calendar(client, ics_url(slug=f"saturday-{day:%Y-%m-%d}"))
+        (event,) = calendar.events
+        expected = datetime.datetime.combine(day, datetime.time(10), tzinfo=KENITRA)
+        read = offset_read_from_vtimezone(calendar, event)
+        if read != expected.utcoffset():
+            wrong.append((day, read, expected.utcoffset()))
+    assert wrong == []
+    assert len(days) == 626
+
+
+@pytest.mark.django_db
+def test_one_calendar_of_twelve_years_has_every_change_of_offset(client, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2023, 12, 1, tzinfo=datetime.UTC)
+    )
+    venue = VenueFactory()
+    days = list(saturdays(2024, 2035))
+    Meeting.objects.bulk_create(
+        MeetingFactory.build(
+            slug=f"saturday-{day:%Y-%m-%d}",
+            venue=venue,
+            start=datetime.datetime.combine(day, datetime.time(10), tzinfo=KENITRA),
+        )
+        for day in days
+    )
+    calendar = get_calendar(client, ics_url())
+    assert len(calendar.events) == len(days)
+    offsets = {
+        event.start.date(): offset_read_from_vtimezone(calendar, event)
+        for event in calendar.events
+    }
+    assert offsets == {
+        day: datetime.datetime.combine(
+            day, datetime.time(10), tzinfo=KENITRA
+        ).utcoffset()
+        for day in days
+    }
+
+
+@pytest.mark.django_db
+def test_meeting_without_an_end_lasts_two_hours_and_says_so(client):
+    MeetingFactory(
+        slug="open-ended",
+        summary_fr="Réunion publique",
+        start=datetime.datetime(2024, 5, 15, 9, 30, tzinfo=KENITRA),
+        end=None,
+    )
+    (event,) = get_calendar(client, ics_url("fr", "open-ended")).events
+    assert event.end == datetime.datetime(2024, 5, 15, 11, 30, tzinfo=KENITRA)
+    assert "DTEND" in event
+    assert str(event["DESCRIPTION"]) == (
+        "Réunion publique\n\nL'heure de fin n'est pas encore connue : "
+        "l'agenda affiche deux heures."
+    )
 
 
 @pytest.mark.django_db
@@ -134,3 +242,24 @@ def test_empty_upcoming_calendar_is_still_a_calendar(client):
     calendar = get_calendar(client, ics_url("fr"))
     assert calendar.events == []
     assert str(calendar["VERSION"]) == "2.0"
+    # RFC 5545 §3.6: a calendar holds at least one component.
+    assert [zone.name for zone in calendar.subcomponents] == ["VTIMEZONE"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("ar", "انفتاح القنيطرة: اللقاءات المقبلة"),
+        ("fr", "Ouverture de Kénitra : réunions à venir"),
+        ("en", "Kenitra openness: upcoming meetings"),
+    ],
+)
+def test_upcoming_calendar_is_named_and_described_in_the_pages_language(
+    client, language, name
+):
+    calendar = get_calendar(client, ics_url(language))
+    assert str(calendar["NAME"]) == name
+    assert str(calendar["X-WR-CALNAME"]) == name
+    assert calendar["NAME"].params["LANGUAGE"] == language
+    assert calendar["DESCRIPTION"].params["LANGUAGE"] == language

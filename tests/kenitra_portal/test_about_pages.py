@@ -17,7 +17,6 @@ ABOUT_PAGES = [
     "legal-notice",
     "accessibility",
     "open-data/licence",
-    "subscribe",
 ]
 
 

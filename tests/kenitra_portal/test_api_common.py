@@ -427,3 +427,65 @@ def test_update_from_a_stale_version_is_refused_with_409(publisher):
     assert second.status_code == 409
     project.refresh_from_db()
     assert project.progress == 20
+
+
+# --- Language parameter and errors ------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["FR", "Fr", "fr"])
+def test_lang_parameter_ignores_case(api, lang):
+    AxisFactory(title_ar="الثقافة", title_fr="Culture", slug="culture")
+
+    response = api.get(f"/api/v1/axes/?lang={lang}")
+
+    assert response.status_code == 200
+    assert response.json()["results"][0]["title"] == "Culture"
+
+
+def test_lang_all_ignores_case(api):
+    AxisFactory(title_ar="الثقافة", title_fr="Culture")
+
+    (row,) = api.get("/api/v1/axes/?lang=ALL").json()["results"]
+
+    assert row["title"]["fr"] == "Culture"
+
+
+def test_unknown_lang_is_still_a_400_that_names_the_choices(api):
+    response = api.get("/api/v1/axes/?lang=de")
+
+    assert response.status_code == 400
+    assert "fr" in response.json()["lang"][0]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/proposals/abc/",
+        "/api/v1/people/1.5/",
+        "/api/v1/memberships/99999999999999999999999/",
+    ],
+)
+def test_api_404_is_json_whatever_the_path(api, path):
+    response = api.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["detail"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/organizations/1/extra/", "/api/v1/no-such-list/", "/api/x/"]
+)
+def test_api_address_that_matches_nothing_is_a_json_404(api, path):
+    response = api.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Non trouvé."}
+
+
+def test_site_404_stays_a_page(client):
+    response = client.get("/fr/no-such-page/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

@@ -1,22 +1,27 @@
 """RSS and Atom feeds: well-formed XML, in the URL's language, without drafts."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.models import PublicationStatus
+from kenitra_portal.syndication import FEEDS
 from tests.factories import (
     MeetingFactory,
     ProjectFactory,
     ProjectUpdateFactory,
+    ProposalFactory,
     WorkshopFactory,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DRAFT = {"publication_status": PublicationStatus.DRAFT}
+NOW = timezone.now()
 
 
 def parse_xml(response):
@@ -60,6 +65,7 @@ def test_feed_urls_are_per_language():
     assert feed_url("meetings_feed_atom", "fr") == "/fr/feeds/meetings.atom"
     assert feed_url("project_updates_feed", "en") == "/en/feeds/project-updates.rss"
     assert feed_url("workshops_feed_atom") == "/ar/feeds/workshops.atom"
+    assert feed_url("proposal_answers_feed", "fr") == "/fr/feeds/proposal-answers.rss"
 
 
 @pytest.mark.django_db
@@ -134,6 +140,8 @@ def test_workshops_feeds_list_published_workshops(client):
         "project_updates_feed_atom",
         "workshops_feed",
         "workshops_feed_atom",
+        "proposal_answers_feed",
+        "proposal_answers_feed_atom",
     ],
 )
 def test_text_with_markup_stays_text_in_every_feed(client, name):
@@ -142,6 +150,9 @@ def test_text_with_markup_stays_text_in_every_feed(client, name):
     ProjectUpdateFactory(project=project, title_ar=title, text_ar="<b>نص</b>")
     MeetingFactory(title_ar=title, summary_ar="<b>نص</b>")
     WorkshopFactory(title_ar=title, summary_ar="<b>نص</b>")
+    ProposalFactory(
+        title=title, status="accepted", public_answer_ar="<b>نص</b>", answered_at=NOW
+    )
     response = client.get(feed_url(name))
     root = parse_xml(response)
     titles = [element.text for element in root.iter() if element.tag.endswith("title")]
@@ -160,3 +171,153 @@ def test_pages_announce_the_feeds_of_their_language(client):
         "/fr/meetings/calendar.ics",
     ):
         assert f'href="{url}"' in html
+
+
+ALL_FEEDS = [name for feed in FEEDS for name in (feed.rss, feed.atom)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [feed.atom for feed in FEEDS])
+def test_atom_feeds_name_the_commune_as_author_and_have_their_own_id(client, name):
+    MeetingFactory(kind="council")
+    ProjectUpdateFactory()
+    WorkshopFactory()
+    ProposalFactory(status="accepted", public_answer_ar="نعم", answered_at=NOW)
+    feed = parse_xml(client.get(feed_url(name, "fr")))
+    assert feed.findtext(f"{ATOM}id") == f"http://testserver{feed_url(name, 'fr')}"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Commune de Kénitra"
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Commune de Kénitra"
+        assert entry.findtext(f"{ATOM}id").startswith("http://testserver/fr/")
+        assert entry.findtext(f"{ATOM}updated")
+
+
+@pytest.mark.django_db
+def test_rss_items_name_their_author(client):
+    MeetingFactory()
+    item = parse_xml(client.get(feed_url("meetings_feed"))).find("channel/item")
+    assert (
+        item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "جماعة القنيطرة"
+    )
+
+
+@pytest.mark.django_db
+def test_proposal_answers_feed_lists_published_answers_newest_first(client):
+    older = ProposalFactory(
+        title="اقتراح أول",
+        status="declined",
+        public_answer_ar="خارج الاختصاص",
+        answered_at=NOW - datetime.timedelta(days=3),
+    )
+    newer = ProposalFactory(
+        title="اقتراح ثان",
+        status="accepted",
+        public_answer_ar="سينجز",
+        public_answer_fr="Elle sera réalisée.",
+        answered_at=NOW,
+    )
+    ProposalFactory(title="لم يجب عنه")
+    ProposalFactory(
+        title="مسودة",
+        status="accepted",
+        public_answer_ar="نعم",
+        answered_at=NOW,
+        **DRAFT,
+    )
+    assert rss_items(client, "proposal_answers_feed", "fr") == [
+        {
+            "title": f"{newer.reference}: اقتراح ثان",
+            "link": f"http://testserver/fr/proposals/{newer.pk}/",
+        },
+        {
+            "title": f"{older.reference}: اقتراح أول",
+            "link": f"http://testserver/fr/proposals/{older.pk}/",
+        },
+    ]
+    channel = parse_xml(client.get(feed_url("proposal_answers_feed", "fr"))).find(
+        "channel"
+    )
+    descriptions = [item.findtext("description") for item in channel.findall("item")]
+    assert descriptions[0] == "Statut : Acceptée\n\nElle sera réalisée."
+    # No French answer: the Arabic one, as on the proposal's page.
+    assert descriptions[1].endswith("خارج الاختصاص")
+
+
+@pytest.mark.django_db
+def test_proposal_answers_feed_never_shows_the_submitter(client):
+    ProposalFactory(status="accepted", public_answer_ar="نعم", answered_at=NOW)
+    body = client.get(feed_url("proposal_answers_feed_atom")).content.decode()
+    assert "citizen@example.test" not in body
+    assert "مواطن من القنيطرة" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ALL_FEEDS)
+def test_control_characters_do_not_break_a_feed(client, name):
+    # No NUL: PostgreSQL refuses it in any text, so no record can hold one.
+    text = "نص\x08 فيه\x0b رموز\x1f تحكم"
+    MeetingFactory(title_ar=text, summary_ar=text, kind="council")
+    ProjectUpdateFactory(title_ar=text, text_ar=text)
+    WorkshopFactory(title_ar=text, summary_ar=text)
+    ProposalFactory(
+        title=text, status="accepted", public_answer_ar=text, answered_at=NOW
+    )
+    response = client.get(feed_url(name))
+    assert response.status_code == 200
+    assert "نص فيه رموز تحكم" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/fr/meetings/", ["meetings", "council-sessions"]),
+        ("/fr/projects/", ["project-updates"]),
+        ("/fr/workshops/", ["workshops"]),
+        ("/fr/proposals/", ["proposal-answers"]),
+        ("/fr/", [feed.key for feed in FEEDS]),
+        ("/fr/feeds/", [feed.key for feed in FEEDS]),
+    ],
+)
+def test_each_section_advertises_its_own_feeds(client, path, expected):
+    html = client.get(path).content.decode()
+    advertised = re.findall(
+        r'<link rel="alternate" type="application/(rss|atom)\+xml" title="[^"]*" '
+        r'href="/fr/feeds/([a-z-]+)\.(rss|atom)">',
+        html,
+    )
+    keys = list(dict.fromkeys(key for _kind, key, _ext in advertised))
+    assert keys == expected
+    assert {(kind, ext) for kind, _key, ext in advertised} == {
+        ("rss", "rss"),
+        ("atom", "atom"),
+    }
+    assert 'type="text/calendar"' in html
+    assert 'href="/fr/meetings/calendar.ics"' in html
+
+
+@pytest.mark.django_db
+def test_meeting_page_advertises_its_own_calendar(client):
+    MeetingFactory(slug="launch", start=NOW)
+    html = client.get("/fr/meetings/launch/").content.decode()
+    assert 'type="text/calendar"' in html
+    assert 'href="/fr/meetings/launch/calendar.ics"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_feeds_page_explains_every_feed_and_the_calendar(client, language):
+    with translation.override(language):
+        url = reverse("feeds")
+        links = [reverse(name) for name in ALL_FEEDS]
+        calendar = reverse("consultations:calendar_ics")
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    for link in links:
+        assert f'href="{link}"' in html
+    assert f'href="webcal://testserver{calendar}"' in html
+    assert f"http://testserver{calendar}" in html
