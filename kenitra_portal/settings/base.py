@@ -1,5 +1,6 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -300,8 +301,15 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
         f"ADMIN_URL must look like 'office/', not {ADMIN_URL!r}."
     )
 
-# Behind nginx the visitor's address is in X-Real-IP; only trust it behind the proxy.
-BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# The proxies (addresses or networks) whose X-Real-IP / X-Forwarded-For header names
+# the visitor: nginx on this machine. A request from any other address is its own
+# visitor, whatever headers it sends (core/middleware.py, client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    for _proxy in TRUSTED_PROXIES:
+        ipaddress.ip_network(_proxy, strict=False)
+except ValueError as _error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_error}") from None
 
 # Headers on every answer. HSTS goes out on HTTPS only, so it is safe to set here.
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)  # two years
