@@ -8,6 +8,9 @@ import uuid
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from .logging import request_id_var
 
@@ -52,8 +55,7 @@ def client_ip(request):
     if real is not None:
         return str(real)
     hops = [
-        _address(hop)
-        for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        _address(hop) for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
     ]
     for hop in reversed(hops):
         if hop is None:
@@ -61,6 +63,27 @@ def client_ip(request):
         if not _is_trusted_proxy(hop):
             return str(hop)
     return str(remote)
+
+
+class RefuseNulMiddleware:
+    """A NUL byte is in no address or parameter of ours: 404 in the path, 400 after.
+
+    PostgreSQL refuses NUL in any string, so a lookup with one would otherwise be a
+    server error wherever a URL part or a parameter reaches a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest(_("A parameter holds a NUL character."))
+        return self.get_response(request)
 
 
 class RequestIdMiddleware:

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every log line of the request, and its answer, carry the request id.
     "core.middleware.RequestIdMiddleware",
+    "core.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -189,7 +190,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Bounded in size and depth, strings cleaned (core/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.CleanJSONParser"],
+    # Every error in JSON, a server error included (core/errors.py).
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     # Pagination, filters, permissions, throttle and schema classes are set on
     # core.api.PortalViewSet: DRF imports classes named here while it
     # is itself being imported. Requests per client address, e.g. "60/minute";

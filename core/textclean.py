@@ -1,0 +1,63 @@
+"""Text is clean on the way in: what is stored can be put in any page, feed or file.
+
+`clean_text` is applied once, to every text column of every model, just before it is
+written (`clean_instance_text`, a pre_save receiver, derived from the field classes:
+every CharField and TextField and their kinds — slugs, e-mails, URLs, each
+language's column), and to every string of a JSON request body (kenitra_portal/api.py).
+
+What it does, and why:
+- Line breaks are kept, as `\\n`: `\\r\\n` and a lone `\\r` (what browsers and old
+  Macs send), the vertical tab and form feed (what word processors paste for a line
+  break) and NEL all become `\\n`. Tabs stay.
+- Every other C0 and C1 control character, NUL and DEL included, is removed: XML (the
+  RSS and Atom feeds) cannot carry them and PostgreSQL refuses NUL.
+- A lone surrogate (which JSON's `\\ud800` can produce) becomes U+FFFD, the
+  replacement character: it cannot be encoded in UTF-8, by the database or the page.
+- The noncharacters U+FFFE and U+FFFF, which XML forbids, are removed.
+- Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+  stripped, not isolated: U+202E can make a text read backwards and spill over what
+  follows it on the page, in the feed reader or the spreadsheet. The zero-width marks
+  (LRM, RLM and the Arabic letter mark), which turn no text around, are kept.
+"""
+
+import re
+
+from django.db import models
+
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85]")
+_REMOVED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value):
+    """The text without what no output format can carry (module docstring)."""
+    if not isinstance(value, str) or not value:
+        return value
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _REMOVED.sub("", value)
+    return _SURROGATES.sub("\ufffd", value)
+
+
+def clean_data(data):
+    """Every string in parsed JSON, keys included, cleaned; other values as they are."""
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, dict):
+        return {clean_text(key): clean_data(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [clean_data(item) for item in data]
+    return data
+
+
+def clean_instance_text(sender, instance, **kwargs):
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = instance.__dict__.get(field.attname)
+            if isinstance(value, str):
+                instance.__dict__[field.attname] = clean_text(value)
+
+
+def connect():
+    models.signals.pre_save.connect(clean_instance_text, dispatch_uid="core.textclean")
