@@ -185,7 +185,7 @@ def test_an_api_server_error_is_json(api, monkeypatch):
 
     monkeypatch.setattr(ProjectViewSet, "get_queryset", broken)
 
-    response = api.get("/api/v1/projects/")
+    response = api.get("/api/v1/projects/?lang=en")
 
     assert response.status_code == 500
     assert response.json() == {"detail": "A server error occurred."}
