@@ -1,7 +1,7 @@
 import hashlib
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Length
 from django.urls import reverse
@@ -118,8 +118,7 @@ class ProposalQuerySet(PublishableQuerySet):
             )
         )
 
-    def next_reference(self):
-        year = timezone.localdate().year
+    def last_reference_number(self, year):
         prefix = f"{REFERENCE_PREFIX}-{year}-"
         # Longest first: KNT-2026-10000 comes after KNT-2026-9999.
         last = (
@@ -128,8 +127,41 @@ class ProposalQuerySet(PublishableQuerySet):
             .values_list("reference", flat=True)
             .first()
         )
-        number = int(last.removeprefix(prefix)) + 1 if last else 1
-        return f"{prefix}{number:04d}"
+        return int(last.removeprefix(prefix)) if last else 0
+
+
+class ReferenceCounter(models.Model):
+    """The last proposal number given in a year: one row, locked while it is taken.
+
+    Two proposals sent in the same instant wait for each other here (a row lock on
+    PostgreSQL; on SQLite the write transaction, which begins IMMEDIATE, is the lock)
+    instead of picking the same number and failing on the unique reference.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    last_number = models.PositiveIntegerField(_("last number given"))
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+
+    def __str__(self):
+        return f"{REFERENCE_PREFIX}-{self.year}-{self.last_number:04d}"
+
+    @classmethod
+    def take_next(cls):
+        """The next reference of this year; call it inside the transaction that saves."""
+        year = timezone.localdate().year
+        counter, _created = cls.objects.select_for_update().get_or_create(
+            year=year, defaults={"last_number": 0}
+        )
+        # References given without the counter (demo data, an import) are skipped.
+        counter.last_number = (
+            max(counter.last_number, Proposal.objects.last_reference_number(year)) + 1
+        )
+        counter.save(update_fields=["last_number"])
+        return f"{REFERENCE_PREFIX}-{year}-{counter.last_number:04d}"
 
 
 class Proposal(SearchableModel, PublishableModel):
@@ -306,19 +338,13 @@ class Proposal(SearchableModel, PublishableModel):
         ) or ""
 
     def _save_with_new_reference(self, *args, **kwargs):
-        # Two proposals sent in the same instant may pick the same number; the
-        # unique constraint refuses the second, which takes the next one.
-        for attempt in range(5):
-            self.reference = Proposal.objects.next_reference()
+        with transaction.atomic():
+            self.reference = ReferenceCounter.take_next()
             try:
-                with transaction.atomic():
-                    super().save(*args, **kwargs)
-                return
-            except IntegrityError:
-                taken = Proposal.objects.filter(reference=self.reference).exists()
+                super().save(*args, **kwargs)
+            except BaseException:
                 self.reference = None
-                if not taken or attempt == 4:
-                    raise
+                raise
 
     def get_absolute_url(self):
         return reverse("workshops:proposal_detail", kwargs={"pk": self.pk})

@@ -14,3 +14,11 @@ STORAGES = {
 PAGE_CACHE_SECONDS = 0
 # The benchmark's demo-volume generator (bench/), tested like the rest.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared memory, so that tests of concurrent writers meet SQLite's
+    # real locking (WAL and the busy timeout), as gunicorn's workers would.
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / ".test-db.sqlite3"}  # noqa: F405
+    # A test database need not survive a power cut.
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+    )
