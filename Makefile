@@ -38,7 +38,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=kenitra_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3* .test-db.sqlite3* staticfiles .test-media
+	rm -rf $(VENV) db.sqlite3* .test-db-*.sqlite3* staticfiles .test-media
 
 .PHONY: backup restore bench
 

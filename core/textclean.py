@@ -1,9 +1,12 @@
 """Text is clean on the way in: what is stored can be put in any page, feed or file.
 
-`clean_text` is applied once, to every text column of every model, just before it is
-written (`clean_instance_text`, a pre_save receiver, derived from the field classes:
-every CharField and TextField and their kinds — slugs, e-mails, URLs, each
-language's column), and to every string of a JSON request body (kenitra_portal/api.py).
+`clean_text` is applied once, to every text column of every model of the portal's
+own apps, just before it is written (`clean_instance_text`, a pre_save receiver,
+derived from the field classes: every CharField and TextField and their kinds —
+slugs, e-mails, URLs, each language's column), and to every string of a JSON request
+body (kenitra_portal/parsers.py). Installed packages' models are left as they are:
+they look rows up by the value they were given (django-axes' login attempts by
+username) and would not find it stored under another.
 
 What it does, and why:
 - Line breaks are kept, as `\\n`: `\\r\\n` and a lone `\\r` (what browsers and old
@@ -21,7 +24,10 @@ What it does, and why:
 """
 
 import re
+from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.db import models
 
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85]")
@@ -51,7 +57,20 @@ def clean_data(data):
     return data
 
 
+@cache
+def is_portal_model(model):
+    path = getattr(model._meta.app_config, "path", None)
+    if path is None:
+        return False  # a migration's historical model
+    app_path = Path(path)
+    return app_path.is_relative_to(settings.BASE_DIR) and "site-packages" not in (
+        app_path.parts
+    )
+
+
 def clean_instance_text(sender, instance, **kwargs):
+    if not is_portal_model(sender):
+        return
     for field in sender._meta.concrete_fields:
         if isinstance(field, models.CharField | models.TextField):
             value = instance.__dict__.get(field.attname)
