@@ -223,6 +223,8 @@ def test_every_query_parameter_of_every_page(content):
         if "text/html" in first["Content-Type"]:
             names |= get_parameters(first.content.decode())
         for value in CORPUS:
+            if value is MEGABYTE:
+                continue  # sent to one parameter at a time, below
             # All of the page's parameters at once, and ORM lookups beside them.
             query = encoded([(name, value) for name in sorted(names | {*ORM_LOOKUPS})])
             response = client.get(f"{url}?{query}")
@@ -230,7 +232,7 @@ def test_every_query_parameter_of_every_page(content):
             assert_no_draft(response, url)
         for name in sorted(names):
             # Each alone: a 400 for one parameter must not hide another's 500.
-            for value in ("\x00", "\ud800", MEGABYTE, "99999999999999999999", "-1"):
+            for value in ("\ud800", MEGABYTE, "99999999999999999999", "-1"):
                 response = client.get(f"{url}?{encoded([(name, value)])}")
                 assert_no_server_error(response, f"{url}?{name}={value[:20]!r}")
 
