@@ -23,10 +23,11 @@ from django.urls import reverse
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 
-from kenitra_portal.api import StaffWritableViewSet, build_router
+from core.api import StaffWritableViewSet
+from core.serializers import TranslatedField
+from core.textclean import is_portal_model
+from kenitra_portal.api import build_router
 from kenitra_portal.exports import DATASETS, FORMULA_PREFIXES
-from kenitra_portal.serializers import TranslatedField
-from kenitra_portal.textclean import is_portal_model
 from tests import factories
 from tests.workshops.proposal_support import _empty_cache, form_token, proposal_post
 from workshops.models import Proposal
