@@ -14,6 +14,7 @@ from core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    YearCounter,
 )
 from core.text import normalize
 from projects.models import Axis, Project
@@ -128,40 +129,6 @@ class ProposalQuerySet(PublishableQuerySet):
             .first()
         )
         return int(last.removeprefix(prefix)) if last else 0
-
-
-class ReferenceCounter(models.Model):
-    """The last proposal number given in a year: one row, locked while it is taken.
-
-    Two proposals sent in the same instant wait for each other here (a row lock on
-    PostgreSQL; on SQLite the write transaction, which begins IMMEDIATE, is the lock)
-    instead of picking the same number and failing on the unique reference.
-    """
-
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    last_number = models.PositiveIntegerField(_("last number given"))
-
-    class Meta:
-        ordering = ["year"]
-        verbose_name = _("reference counter")
-        verbose_name_plural = _("reference counters")
-
-    def __str__(self):
-        return f"{REFERENCE_PREFIX}-{self.year}-{self.last_number:04d}"
-
-    @classmethod
-    def take_next(cls):
-        """The next reference of this year; call it inside the transaction that saves."""
-        year = timezone.localdate().year
-        counter, _created = cls.objects.select_for_update().get_or_create(
-            year=year, defaults={"last_number": 0}
-        )
-        # References given without the counter (demo data, an import) are skipped.
-        counter.last_number = (
-            max(counter.last_number, Proposal.objects.last_reference_number(year)) + 1
-        )
-        counter.save(update_fields=["last_number"])
-        return f"{REFERENCE_PREFIX}-{year}-{counter.last_number:04d}"
 
 
 class Proposal(SearchableModel, PublishableModel):
@@ -339,7 +306,16 @@ class Proposal(SearchableModel, PublishableModel):
 
     def _save_with_new_reference(self, *args, **kwargs):
         with transaction.atomic():
-            self.reference = ReferenceCounter.take_next()
+            year = timezone.localdate().year
+            # Two proposals sent in the same instant wait for each other on the
+            # year's counter instead of taking the same number. References given
+            # without the counter (demo data, an import) are skipped.
+            number = YearCounter.take_next(
+                "proposals",
+                year,
+                at_least=Proposal.objects.last_reference_number(year) + 1,
+            )
+            self.reference = f"{REFERENCE_PREFIX}-{year}-{number:04d}"
             try:
                 super().save(*args, **kwargs)
             except BaseException:

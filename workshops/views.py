@@ -169,12 +169,7 @@ class ProposalCreateView(FormView):
         form = self.get_form()
         ip = client_ip(request)
         if services.is_rate_limited(ip):
-            # Nothing is stored and nothing is lost: the form comes back as typed.
-            response = self.render_to_response(
-                self.get_context_data(form=form, rate_limited=True), status=429
-            )
-            response["Retry-After"] = str(services.RATE_WINDOW_SECONDS)
-            return response
+            return self.rate_limited(form)
         if not form.is_valid():
             if form.caught_a_script:
                 services.count_submission(ip)
@@ -183,6 +178,9 @@ class ProposalCreateView(FormView):
                 # "Send" pressed twice on a slow connection: the first one arrived.
                 return self.sent(twin)
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        if not services.take_submission(ip):
+            # Sent at the same instant as others that used up the hour.
+            return self.rate_limited(form)
         try:
             proposal = services.submit_proposal(
                 form.proposal_data(), language=get_language(), ip=ip
@@ -196,8 +194,15 @@ class ProposalCreateView(FormView):
             )
             response["Retry-After"] = "10"
             return response
-        services.count_submission(ip)
         return self.sent(proposal)
+
+    def rate_limited(self, form):
+        # Nothing is stored and nothing is lost: the form comes back as typed.
+        response = self.render_to_response(
+            self.get_context_data(form=form, rate_limited=True), status=429
+        )
+        response["Retry-After"] = str(services.retry_after())
+        return response
 
     @staticmethod
     def sent(proposal):

@@ -269,27 +269,38 @@ THUMBNAIL_ALIASES = {
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kenitra"),
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
     CACHES = {
+        # A Redis outage slows pages down; it does not take the site down.
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kenitra"),
-            "OPTIONS": {
-                # A Redis outage slows pages down; it does not take the site down.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
+            **_redis,
+            "OPTIONS": {**_redis["OPTIONS"], "IGNORE_EXCEPTIONS": True},
+        },
+        # The same Redis, for what must know when Redis does not answer: the page
+        # cache's content version (core/pagecache.py) and the rate limits'
+        # counters (core/ratelimit.py), which then fall back instead of believing
+        # an empty answer.
+        "shared": _redis,
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whether "shared" is shared by every worker; without Redis the rate limits count in
+# the database, which every worker sees.
+SHARED_CACHE = bool(REDIS_URL)
 # Anonymous pages are kept this many seconds, or until any content changes (0: off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Each worker keeps its pages in its own memory, so a hit costs no network trip; the
 # content version they belong to is shared in the default cache (Redis), and a worker
 # looks at it again after this many milliseconds: an edit saved through any worker
 # shows everywhere within that time (the worker that saved it shows it at once).
+# While Redis does not answer, pages are computed for every request (never served
+# from a cache that cannot be told of a change), and Redis is asked again after the
+# same time.
 PAGE_CACHE_VERSION_MAX_AGE_MS = env_int("PAGE_CACHE_VERSION_MAX_AGE_MS", 1000)
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
