@@ -215,6 +215,14 @@ def assert_no_draft(response, what):
         assert SECRET not in response.content.decode(errors="replace"), what
 
 
+# No server takes a URL of a megabyte (nginx stops at 8 KB); longer than that is
+# what a query string can carry.
+LONG_PARAMETER = "ب" * 5_000
+# For pages that read no parameter at all (feeds, downloads, calendars): enough to
+# show that they ignore what they are sent.
+FEW = ["\x00", "\ud800", "' OR '1'='1", "__all__", LONG_PARAMETER]
+
+
 def test_every_query_parameter_of_every_page(content):
     client = Client(raise_request_exception=False)
     for url in pages(content):
@@ -223,9 +231,12 @@ def test_every_query_parameter_of_every_page(content):
         names = {"page", *api_parameters(url)}
         if "text/html" in first["Content-Type"]:
             names |= get_parameters(first.content.decode())
-        for value in CORPUS:
-            if value is MEGABYTE:
-                continue  # sent to one parameter at a time, below
+        reads_parameters = names != {"page"} or "list" in url or url.endswith("s/")
+        values = [
+            LONG_PARAMETER if value is MEGABYTE else value
+            for value in (CORPUS if reads_parameters else FEW)
+        ]
+        for value in values:
             # All of the page's parameters at once, and ORM lookups beside them.
             query = encoded([(name, value) for name in sorted(names | {*ORM_LOOKUPS})])
             response = client.get(f"{url}?{query}")
@@ -233,7 +244,7 @@ def test_every_query_parameter_of_every_page(content):
             assert_no_draft(response, url)
         for name in sorted(names):
             # Each alone: a 400 for one parameter must not hide another's 500.
-            for value in ("\ud800", MEGABYTE, "99999999999999999999", "-1"):
+            for value in ("\ud800", LONG_PARAMETER, "99999999999999999999", "-1"):
                 response = client.get(f"{url}?{encoded([(name, value)])}")
                 assert_no_server_error(response, f"{url}?{name}={value[:20]!r}")
 
