@@ -80,3 +80,31 @@ def clean_instance_text(sender, instance, **kwargs):
 
 def connect():
     models.signals.pre_save.connect(clean_instance_text, dispatch_uid="core.textclean")
+
+
+def clean_stored_rows(apps, app_label):
+    """Clean what an app stored before text was cleaned on the way in (a migration).
+
+    Rows are read and written back only where a value changes, so a clean database
+    costs one read of each table.
+    """
+    for model in apps.get_app_config(app_label).get_models():
+        names = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+        ]
+        if not names or not model._meta.managed:
+            continue
+        changed = []
+        for row in model._base_manager.only("pk", *names).iterator():
+            dirty = False
+            for name in names:
+                value = getattr(row, name)
+                if isinstance(value, str) and clean_text(value) != value:
+                    setattr(row, name, clean_text(value))
+                    dirty = True
+            if dirty:
+                changed.append(row)
+        if changed:
+            model._base_manager.bulk_update(changed, names, batch_size=500)

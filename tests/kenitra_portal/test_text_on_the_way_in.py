@@ -189,3 +189,18 @@ def test_an_api_server_error_is_json(api, monkeypatch):
 
     assert response.status_code == 500
     assert response.json() == {"detail": "A server error occurred."}
+
+
+def test_text_stored_before_is_cleaned_by_the_migration(client):
+    from django.apps import apps
+
+    from core.textclean import clean_stored_rows
+
+    meeting = MeetingFactory()
+    # As an older version stored it: no cleaning on the way in.
+    Meeting.objects.filter(pk=meeting.pk).update(summary_ar="ملخص\u000bاللقاء\u202e")
+
+    clean_stored_rows(apps, "consultations")
+
+    assert Meeting.objects.get().summary_ar == "ملخص\nاللقاء"
+    assert client.get(reverse("meetings_feed")).status_code == 200
