@@ -1,10 +1,15 @@
 """Fixed-window rate limits that hold with several workers, with or without Redis.
 
 `hit()` counts one request and returns the window's count, atomically: in Redis
-(INCR) when the workers share one, otherwise — and whenever Redis does not answer —
-in the database (an UPDATE … count + 1, which locks the row until the transaction
-ends). A limit therefore never switches off because Redis is down, and twenty
-requests released at once cannot all read "four so far".
+(INCR) when the workers share one, and in the database (an UPDATE … count + 1,
+which locks the row until the transaction ends) whenever Redis does not answer. A
+limit therefore never switches off because Redis is down, and twenty requests
+released at once cannot all read "four so far".
+
+Without Redis configured at all, a `durable` limit (proposals: rare, and worth a
+database write) still counts in the database, which every worker sees; a
+per-request limit (the API's) counts in the process's own memory, as one process
+(development, tests) needs: several workers without Redis each count their own.
 """
 
 import logging
@@ -35,8 +40,7 @@ def seconds_left(window_seconds):
     return int(window_seconds - time.time() % window_seconds) + 1
 
 
-def _hit_in_redis(key, window_seconds):
-    cache = caches["shared"]
+def _hit_in_cache(cache, key, window_seconds):
     cache.add(key, 0, timeout=window_seconds + 1)
     try:
         return cache.incr(key)
@@ -67,18 +71,20 @@ def _hit_in_database(key, window_seconds):
         return rows.values_list("count", flat=True).get()
 
 
-def hit(scope, ident, window_seconds):
+def hit(scope, ident, window_seconds, durable=False):
     """Count one request of `ident` under `scope`; the count in this window."""
     key = _key(scope, ident, window_seconds)
     if settings.SHARED_CACHE:
         try:
-            return _hit_in_redis(key, window_seconds)
+            return _hit_in_cache(caches["shared"], key, window_seconds)
         except Exception:
             logger.warning("Redis did not answer; counting %s in the database", scope)
+    elif not durable:
+        return _hit_in_cache(caches["default"], key, window_seconds)
     return _hit_in_database(key, window_seconds)
 
 
-def count(scope, ident, window_seconds):
+def count(scope, ident, window_seconds, durable=False):
     """The count so far in this window, without adding to it."""
     key = _key(scope, ident, window_seconds)
     if settings.SHARED_CACHE:
@@ -86,6 +92,8 @@ def count(scope, ident, window_seconds):
             return caches["shared"].get(key) or 0
         except Exception:
             logger.warning("Redis did not answer; reading %s from the database", scope)
+    elif not durable:
+        return caches["default"].get(key) or 0
     return (
         RateCounter.objects.filter(key=key).values_list("count", flat=True).first() or 0
     )

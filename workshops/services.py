@@ -214,7 +214,7 @@ def is_resend(proposal, ip):
 def is_rate_limited(ip):
     """Whether this address has used up its hour (read only: nothing is counted)."""
     return (
-        ratelimit.count("proposals", ip, RATE_WINDOW_SECONDS)
+        ratelimit.count("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
         >= settings.PROPOSAL_RATE_LIMIT
     )
 
@@ -225,13 +225,13 @@ def take_submission(ip):
     Counting and checking are one atomic step, so proposals sent at the same
     instant cannot all pass a limit that only some of them fit in.
     """
-    used = ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS)
+    used = ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
     return used <= settings.PROPOSAL_RATE_LIMIT
 
 
 def count_submission(ip):
     """Count a caught script against the address's hour."""
-    ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS)
+    ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
 
 
 def retry_after():
