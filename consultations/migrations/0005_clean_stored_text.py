@@ -12,7 +12,7 @@ def clean(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("consultations", "0003_search_index")]
+    dependencies = [("consultations", "0004_council_sessions_votes_attendance_headcounts")]
 
     # Nothing to put back: the characters removed are the ones that broke outputs.
     operations = [migrations.RunPython(clean, migrations.RunPython.noop)]
