@@ -398,6 +398,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
+# Cut to the length axes stores (core/auth.py): a 10 KB username is no 500.
+AXES_USERNAME_CALLABLE = "core.auth.attempt_username"
 AXES_VERBOSE = False
 
 # Media on the local disk by default; on S3-compatible storage when a bucket is named.

@@ -98,3 +98,12 @@ def test_a_malformed_header_loses_no_proposal(client, db, forged):
 
     assert response.status_code == 302
     assert Proposal.objects.get().submitter_ip == "127.0.0.1"
+
+
+@pytest.mark.parametrize("url", ["admin:login", "records:login"])
+def test_a_username_longer_than_any_is_no_error(client, db, url):
+    response = client.post(
+        reverse(url), {"username": "x" * 10_000, "password": "wrong"}
+    )
+
+    assert response.status_code == 200
