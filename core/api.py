@@ -27,7 +27,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from . import publishing, revisions
+from . import publishing, ratelimit, revisions
 from .filters import AllowListOrderingFilter, NormalisedSearchFilter
 from .middleware import client_ip
 from .publishing import DRAFT
@@ -95,7 +95,13 @@ class PortalPagination(PageNumberPagination):
 
 
 class AnonymousThrottle(AnonRateThrottle):
-    """Reads the rate at each request, so a setting change applies at once."""
+    """Requests per client address, counted atomically in Redis or the database.
+
+    DRF's own throttle keeps a list in the cache, read and written back without a
+    lock, and believes an empty answer while Redis is down: the limit would let
+    parallel requests through, and switch off with Redis. core/ratelimit.py does
+    neither. The rate is read at each request, so a setting change applies at once.
+    """
 
     def get_ident(self, request):
         # The same client address as the logs and login throttling use.
@@ -107,7 +113,13 @@ class AnonymousThrottle(AnonRateThrottle):
     def allow_request(self, request, view):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        if self.rate is None or request.user.is_authenticated:
+            return True
+        used = ratelimit.hit("api", self.get_ident(request), self.duration)
+        return used <= self.num_requests
+
+    def wait(self):
+        return ratelimit.seconds_left(self.duration)
 
 
 class ReadOrStaffWrite(permissions.DjangoModelPermissions):

@@ -12,8 +12,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kenitra openness portal")
 
     def ready(self):
-        from . import pagecache, sanitize
+        from . import pagecache, sanitize, textclean
 
+        # Text is cleaned first: the HTML sanitiser cannot take a lone surrogate.
+        textclean.connect()
         sanitize.connect()
         pagecache.connect()
         # Every migrate (and every test database's flush) leaves the roles in step

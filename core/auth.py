@@ -15,3 +15,19 @@ class RequestAxesBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
+
+
+# django-axes keeps the username of each failed login in a column of this length.
+ATTEMPT_USERNAME_LENGTH = 255
+
+
+def attempt_username(request, credentials=None):
+    """The username a failed login is counted under, cut to what axes can store.
+
+    Django's login form does not limit the username it authenticates with; a longer
+    one matches no account anyway, and uncut it would not fit PostgreSQL's column.
+    """
+    username = (credentials or {}).get("username")
+    if username is None:
+        username = request.POST.get("username", "") if request is not None else ""
+    return str(username)[:ATTEMPT_USERNAME_LENGTH]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -337,3 +337,59 @@ class RevisionFile(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RateCounter(models.Model):
+    """Requests counted in one window for one limit and one client (core/ratelimit.py).
+
+    Used when no Redis is shared by the workers, or while it does not answer.
+    """
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        ordering = ["expires_at"]
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
+class YearCounter(models.Model):
+    """The last number given in a year to a numbered series (proposal references).
+
+    Taking a number locks the series' row until the transaction ends (on SQLite the
+    write transaction, which begins IMMEDIATE, is the lock), so numbers taken at the
+    same instant can never be the same.
+    """
+
+    series = models.CharField(_("series"), max_length=50)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        ordering = ["series", "year"]
+        verbose_name = _("year counter")
+        verbose_name_plural = _("year counters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "year"], name="one_counter_per_series_and_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.series} {self.year}: {self.last_number}"
+
+    @classmethod
+    def take_next(cls, series, year, at_least=1):
+        """The next number of the series this year, never below `at_least`."""
+        with transaction.atomic():
+            counter, _created = cls.objects.select_for_update().get_or_create(
+                series=series, year=year
+            )
+            counter.last_number = max(counter.last_number + 1, at_least)
+            counter.save(update_fields=["last_number"])
+        return counter.last_number

@@ -9,6 +9,7 @@ history row, a login) leaves it as it is, so the cache survives citizens' activi
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -21,29 +22,81 @@ from . import routers
 from .models import PublishableModel
 from .permissions import content_models
 
+logger = logging.getLogger(__name__)
+
 # Bumped on every content change; a page stored under an older version is a miss.
 VERSION_KEY = "pagecache:version"
-# This process's last reading of the shared version, and when it was read.
-_version = {"value": None, "read_at": float("-inf")}
+# This process's last reading of the shared version, and when it was read; until
+# when Redis is left alone after it failed to answer, and whether a change may have
+# been missed by the others meanwhile.
+_version = {
+    "value": None,
+    "read_at": float("-inf"),
+    "down_until": float("-inf"),
+    "missed": False,
+}
+# current_version() while the shared version cannot be read: serve nothing cached.
+UNAVAILABLE = object()
+
+
+def _shared():
+    # Without Redis, one process: its own memory is the shared place.
+    return caches["shared" if settings.SHARED_CACHE else "default"]
+
+
+def _max_age():
+    return settings.PAGE_CACHE_VERSION_MAX_AGE_MS / 1000
+
+
+def _unreachable(now):
+    """Fail closed: no page from or into the cache until Redis answers again.
+
+    What this worker stored can no longer be told of a change, so it goes; and the
+    first reading after the outage bumps the version, in case a change made
+    meanwhile by another worker could not reach Redis either.
+    """
+    logger.warning("The page cache's version is unreachable; serving pages uncached")
+    caches["pages"].clear()
+    _version.update(down_until=now + _max_age(), missed=True)
+    return UNAVAILABLE
 
 
 def current_version():
     now = time.monotonic()
-    if (now - _version["read_at"]) * 1000 >= settings.PAGE_CACHE_VERSION_MAX_AGE_MS:
-        _version.update(value=caches["default"].get(VERSION_KEY), read_at=now)
+    if now < _version["down_until"]:
+        return UNAVAILABLE
+    if now - _version["read_at"] >= _max_age():
+        try:
+            if _version["missed"]:
+                _version["missed"] = False
+                return bump_page_cache_version()
+            value = _shared().get(VERSION_KEY)
+            if value is None:
+                # Redis restarted or evicted it: a new value, never "none" again,
+                # which pages stored before might match.
+                _shared().add(VERSION_KEY, time.time_ns(), timeout=None)
+                value = _shared().get(VERSION_KEY)
+        except Exception:
+            return _unreachable(now)
+        _version.update(value=value, read_at=now)
     return _version["value"]
 
 
 def bump_page_cache_version():
     """Make every cached page stale, in this worker at once and in the others soon."""
-    cache = caches["default"]
+    now = time.monotonic()
+    cache = _shared()
     try:
-        value = cache.incr(VERSION_KEY)
-    except ValueError:
-        # First change since the cache started: any new value differs from "none".
-        value = time.time_ns()
-        cache.set(VERSION_KEY, value, timeout=None)
-    _version.update(value=value, read_at=time.monotonic())
+        try:
+            value = cache.incr(VERSION_KEY)
+        except ValueError:
+            # First change since the cache started: any new value differs from "none".
+            value = time.time_ns()
+            cache.set(VERSION_KEY, value, timeout=None)
+    except Exception:
+        return _unreachable(now)
+    _version.update(value=value, read_at=now)
+    return value
 
 
 def is_anonymous_read(request):
@@ -84,6 +137,10 @@ class AnonymousPageCacheMiddleware:
         cache = caches["pages"]
         key = self._key(request)
         version = current_version()
+        if version is UNAVAILABLE:
+            response = self.get_response(request)
+            response["X-Page-Cache"] = "off"
+            return response
         stored = cache.get(key)
         if stored is not None and stored[0] == version:
             response = stored[1]

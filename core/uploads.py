@@ -3,7 +3,8 @@
 Images are decoded in full with Pillow (which proves they are images and catches
 truncated files and decompression bombs), then re-encoded so nothing of the original
 file but its pixels is kept: no EXIF (a phone photo's GPS position is personal data),
-no XMP, no trailing bytes. PDFs must start with the PDF signature.
+no XMP, no trailing bytes. PDFs are parsed with pypdf and must have at least one
+page: a file that only starts like a PDF (`%PDF-` and then HTML) is refused.
 """
 
 import io
@@ -20,6 +21,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
 
 # Pillow format → (file extension, content type, save options).
 IMAGE_FORMATS = {
@@ -27,7 +29,6 @@ IMAGE_FORMATS = {
     "PNG": ("png", "image/png", {"optimize": True}),
     "WEBP": ("webp", "image/webp", {"quality": 85}),
 }
-PDF_SIGNATURE = b"%PDF-"
 MEGABYTE = 1024 * 1024
 
 
@@ -111,7 +112,13 @@ def clean_pdf(file):
     """Check an uploaded document is a PDF by its content; name it .pdf."""
     _check_size(file, max_document_bytes())
     file.seek(0)
-    if file.read(len(PDF_SIGNATURE)) != PDF_SIGNATURE:
+    try:
+        has_pages = len(PdfReader(file).pages) > 0
+    # pypdf raises its own errors, and Python's, on whatever a damaged or hostile
+    # file makes it meet; any of them means the file is not a PDF we can publish.
+    except Exception:
+        has_pages = False
+    if not has_pages:
         raise ValidationError(
             _("This file is not a PDF document."), code="invalid_document"
         )

@@ -6,6 +6,7 @@ and any cell that a spreadsheet would take for a formula is neutralised.
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -48,8 +49,10 @@ LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula. Look-alikes
+# (full-width ＝, small ﹢, …) are folded to them first (NFKC), since some spreadsheets
+# read them as the ASCII sign; the minus sign U+2212 folds to nothing else.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\u2212")
 LIST_SEPARATOR = " | "
 
 
@@ -136,7 +139,11 @@ DATASETS = {
 
 def neutralise(value):
     """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    # Spaces before the sign do not stop every spreadsheet from reading a formula.
+    first = value.lstrip(" \u00a0\u3000")[:1]
+    if unicodedata.normalize("NFKC", first).startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

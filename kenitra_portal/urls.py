@@ -46,6 +46,11 @@ meetings_pages = [
     path("<str:slug>/", pages.MeetingDetailView.as_view(), name="meeting_detail"),
 ]
 
+# The API answers its errors in JSON, whichever layer raised them.
+handler400 = "core.errors.bad_request"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # Outside the language prefix: load balancers and monitors ask for /healthz.

@@ -9,7 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.text import strip_bidi_controls
+from core.textclean import clean_text
 from projects.models import Axis
 
 from .models import (
@@ -39,11 +39,11 @@ _DIGITS = str.maketrans(
 
 
 class CitizenTextField(forms.CharField):
-    """Text as typed, without the bidi controls that could reverse the page around it."""
+    """Text as typed, without what no page, feed or file can carry (textclean.py)."""
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = strip_bidi_controls(value)
+            value = clean_text(value)
         return super().to_python(value)
 
 

@@ -2,7 +2,7 @@ import hashlib
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Length
 from django.urls import reverse
@@ -15,6 +15,7 @@ from core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    YearCounter,
 )
 from core.text import normalize, strip_bidi_controls
 from projects.models import Axis, Project
@@ -142,8 +143,7 @@ class ProposalQuerySet(PublishableQuerySet):
             )
         )
 
-    def next_reference(self):
-        year = timezone.localdate().year
+    def last_reference_number(self, year):
         prefix = f"{REFERENCE_PREFIX}-{year}-"
         # Longest first: KNT-2026-10000 comes after KNT-2026-9999.
         last = (
@@ -152,8 +152,7 @@ class ProposalQuerySet(PublishableQuerySet):
             .values_list("reference", flat=True)
             .first()
         )
-        number = int(last.removeprefix(prefix)) + 1 if last else 1
-        return f"{prefix}{number:04d}"
+        return int(last.removeprefix(prefix)) if last else 0
 
 
 class Proposal(SearchableModel, PublishableModel):
@@ -341,19 +340,22 @@ class Proposal(SearchableModel, PublishableModel):
         ) or ""
 
     def _save_with_new_reference(self, *args, **kwargs):
-        # Two proposals sent in the same instant may pick the same number; the
-        # unique constraint refuses the second, which takes the next one.
-        for attempt in range(5):
-            self.reference = Proposal.objects.next_reference()
+        with transaction.atomic():
+            year = timezone.localdate().year
+            # Two proposals sent in the same instant wait for each other on the
+            # year's counter instead of taking the same number. References given
+            # without the counter (demo data, an import) are skipped.
+            number = YearCounter.take_next(
+                "proposals",
+                year,
+                at_least=Proposal.objects.last_reference_number(year) + 1,
+            )
+            self.reference = f"{REFERENCE_PREFIX}-{year}-{number:04d}"
             try:
-                with transaction.atomic():
-                    super().save(*args, **kwargs)
-                return
-            except IntegrityError:
-                taken = Proposal.objects.filter(reference=self.reference).exists()
+                super().save(*args, **kwargs)
+            except BaseException:
                 self.reference = None
-                if not taken or attempt == 4:
-                    raise
+                raise
 
     def get_absolute_url(self):
         return reverse("workshops:proposal_detail", kwargs={"pk": self.pk})

@@ -6,7 +6,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import (
     ImproperlyConfigured,
     PermissionDenied,
@@ -19,11 +18,10 @@ from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core import publishing
+from core import publishing, ratelimit
 from core.models import PublicationStatus
 from core.permissions import can_publish
 
@@ -236,24 +234,31 @@ def is_resend(proposal, ip):
 # --- Rate limit -----------------------------------------------------------------------
 
 
-def _rate_key(ip):
-    # The cache never holds the address itself, only a keyed hash of it.
-    return "proposals:rate:" + salted_hmac("proposal-rate", ip or "").hexdigest()
-
-
 def is_rate_limited(ip):
-    return (cache.get(_rate_key(ip)) or 0) >= settings.PROPOSAL_RATE_LIMIT
+    """Whether this address has used up its hour (read only: nothing is counted)."""
+    return (
+        ratelimit.count("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
+        >= settings.PROPOSAL_RATE_LIMIT
+    )
+
+
+def take_submission(ip):
+    """Count one proposal against the address's hour; False when over the limit.
+
+    Counting and checking are one atomic step, so proposals sent at the same
+    instant cannot all pass a limit that only some of them fit in.
+    """
+    used = ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
+    return used <= settings.PROPOSAL_RATE_LIMIT
 
 
 def count_submission(ip):
-    """Count one proposal (or one caught script) against the address's hour."""
-    key = _rate_key(ip)
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # The hour ran out between add() and incr().
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
+    """Count a caught script against the address's hour."""
+    ratelimit.hit("proposals", ip, RATE_WINDOW_SECONDS, durable=True)
+
+
+def retry_after():
+    return ratelimit.seconds_left(RATE_WINDOW_SECONDS)
 
 
 # --- Personal data ---------------------------------------------------------------------

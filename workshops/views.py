@@ -1,5 +1,8 @@
+import logging
+
 from django.conf import settings
 from django.core import signing
+from django.db import DatabaseError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -13,6 +16,8 @@ from projects.models import Axis, Project
 from . import services
 from .forms import FollowForm, ProposalFilterForm, ProposalForm, new_form_token
 from .models import Proposal, Workshop
+
+logger = logging.getLogger(__name__)
 
 
 class WorkshopListView(ListView):
@@ -164,12 +169,7 @@ class ProposalCreateView(FormView):
         form = self.get_form()
         ip = client_ip(request)
         if services.is_rate_limited(ip):
-            # Nothing is stored and nothing is lost: the form comes back as typed.
-            response = self.render_to_response(
-                self.get_context_data(form=form, rate_limited=True), status=429
-            )
-            response["Retry-After"] = str(services.RATE_WINDOW_SECONDS)
-            return response
+            return self.rate_limited(form)
         if not form.is_valid():
             if form.caught_a_script:
                 services.count_submission(ip)
@@ -178,11 +178,31 @@ class ProposalCreateView(FormView):
                 # "Send" pressed twice on a slow connection: the first one arrived.
                 return self.sent(twin)
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        proposal = services.submit_proposal(
-            form.proposal_data(), language=get_language(), ip=ip
-        )
-        services.count_submission(ip)
+        if not services.take_submission(ip):
+            # Sent at the same instant as others that used up the hour.
+            return self.rate_limited(form)
+        try:
+            proposal = services.submit_proposal(
+                form.proposal_data(), language=get_language(), ip=ip
+            )
+        except DatabaseError:
+            # A database that is down or overloaded must not cost the citizen the
+            # text they typed: the form comes back filled in, to be sent again.
+            logger.exception("Could not store a proposal")
+            response = self.render_to_response(
+                self.get_context_data(form=form, save_failed=True), status=503
+            )
+            response["Retry-After"] = "10"
+            return response
         return self.sent(proposal)
+
+    def rate_limited(self, form):
+        # Nothing is stored and nothing is lost: the form comes back as typed.
+        response = self.render_to_response(
+            self.get_context_data(form=form, rate_limited=True), status=429
+        )
+        response["Retry-After"] = str(services.retry_after())
+        return response
 
     @staticmethod
     def sent(proposal):

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every log line of the request, and its answer, carry the request id.
     "core.middleware.RequestIdMiddleware",
+    "core.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -133,6 +135,16 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (gunicorn's workers, a citizen and an editor): readers
+    # never wait for a writer (WAL), a write transaction takes the lock when it
+    # begins instead of failing half-way ("database is locked"), and waits up to
+    # `timeout` seconds for it.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -216,7 +228,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Bounded in size and depth, strings cleaned (core/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.CleanJSONParser"],
+    # Every error in JSON, a server error included (core/errors.py).
+    "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     # Pagination, filters, permissions, throttle and schema classes are set on
     # core.api.PortalViewSet: DRF imports classes named here while it
     # is itself being imported. Requests per client address, e.g. "60/minute";
@@ -284,27 +299,38 @@ THUMBNAIL_ALIASES = {
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kenitra"),
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
     CACHES = {
+        # A Redis outage slows pages down; it does not take the site down.
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kenitra"),
-            "OPTIONS": {
-                # A Redis outage slows pages down; it does not take the site down.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
+            **_redis,
+            "OPTIONS": {**_redis["OPTIONS"], "IGNORE_EXCEPTIONS": True},
+        },
+        # The same Redis, for what must know when Redis does not answer: the page
+        # cache's content version (core/pagecache.py) and the rate limits'
+        # counters (core/ratelimit.py), which then fall back instead of believing
+        # an empty answer.
+        "shared": _redis,
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whether "shared" is shared by every worker; without Redis the rate limits count in
+# the database, which every worker sees.
+SHARED_CACHE = bool(REDIS_URL)
 # Anonymous pages are kept this many seconds, or until any content changes (0: off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Each worker keeps its pages in its own memory, so a hit costs no network trip; the
 # content version they belong to is shared in the default cache (Redis), and a worker
 # looks at it again after this many milliseconds: an edit saved through any worker
 # shows everywhere within that time (the worker that saved it shows it at once).
+# While Redis does not answer, pages are computed for every request (never served
+# from a cache that cannot be told of a change), and Redis is asked again after the
+# same time.
 PAGE_CACHE_VERSION_MAX_AGE_MS = env_int("PAGE_CACHE_VERSION_MAX_AGE_MS", 1000)
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -330,8 +356,15 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
         f"ADMIN_URL must look like 'office/', not {ADMIN_URL!r}."
     )
 
-# Behind nginx the visitor's address is in X-Real-IP; only trust it behind the proxy.
-BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# The proxies (addresses or networks) whose X-Real-IP / X-Forwarded-For header names
+# the visitor: nginx on this machine. A request from any other address is its own
+# visitor, whatever headers it sends (core/middleware.py, client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    for _proxy in TRUSTED_PROXIES:
+        ipaddress.ip_network(_proxy, strict=False)
+except ValueError as _error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_error}") from None
 
 # Headers on every answer. HSTS goes out on HTTPS only, so it is safe to set here.
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000)  # two years
@@ -395,6 +428,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
+# Cut to the length axes stores (core/auth.py): a 10 KB username is no 500.
+AXES_USERNAME_CALLABLE = "core.auth.attempt_username"
 AXES_VERBOSE = False
 # A locked-out login gets the portal's own page, in the visitor's language.
 AXES_LOCKOUT_TEMPLATE = "429.html"

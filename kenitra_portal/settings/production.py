@@ -30,7 +30,6 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 # Load balancers ask for the health check over plain HTTP, inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-BEHIND_PROXY = env_bool("BEHIND_PROXY", True)  # noqa: F405
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 SESSION_COOKIE_SECURE = True

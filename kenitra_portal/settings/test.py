@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -14,3 +16,14 @@ STORAGES = {
 PAGE_CACHE_SECONDS = 0
 # The benchmark's demo-volume generator (bench/), tested like the rest.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared memory, so that tests of concurrent writers meet SQLite's
+    # real locking (WAL and the busy timeout), as gunicorn's workers would.
+    # One per run, so two runs in one checkout do not share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": BASE_DIR / f".test-db-{os.getpid()}.sqlite3"  # noqa: F405
+    }
+    # A test database need not survive a power cut.
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.urls import path, reverse
 
+from core import pagecache
 from core.models import PublicationStatus
 from core.pagecache import VERSION_KEY
 from tests.factories import (
@@ -19,8 +20,19 @@ from workshops.models import ProposalStatus
 
 
 @pytest.fixture
-def page_cache(settings, db):
+def page_cache(settings, db, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 600
+    # Each test starts with the worker's view of the shared version unread.
+    monkeypatch.setattr(
+        pagecache,
+        "_version",
+        {
+            **pagecache._version,
+            "read_at": float("-inf"),
+            "down_until": float("-inf"),
+            "missed": False,
+        },
+    )
     for alias in ("default", "pages"):
         caches[alias].clear()
     yield

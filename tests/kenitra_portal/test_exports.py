@@ -68,7 +68,25 @@ def test_csv_in_french_falls_back_to_arabic_where_untranslated(client):
 
 
 @pytest.mark.parametrize(
-    "formula", ["=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(A1)", "\tx"]
+    "formula",
+    [
+        "=HYPERLINK(1)",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        # Full-width, small and other look-alikes that spreadsheets may take for signs.
+        "＝HYPERLINK(1)",
+        "＋1+1",
+        "－2+3",
+        "＠SUM(A1)",
+        "﹦1",
+        "﹢1",
+        "﹣1",
+        "﹫A1",
+        "\u22122+3",
+        " =1+1",
+    ],
 )
 def test_csv_neutralises_formulas(client, formula):
     ProjectFactory(title_ar=formula, location_ar=formula)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
+from pypdf import PdfWriter
 
 from consultations.models import Document
 from core.uploads import clean_image
@@ -26,6 +27,15 @@ def image_bytes(fmt="PNG", size=(60, 40), color="green", **save_options):
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format=fmt, **save_options)
     return buffer.getvalue()
+
+
+def pdf_bytes():
+    """A real one-page PDF, as pypdf writes it."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def upload(name, content, content_type="application/octet-stream"):
@@ -248,8 +258,10 @@ def post_document(client, file, meeting):
         image_bytes("JPEG"),
         b"<html><script>alert(1)</script></html>",
         b"PK\x03\x04 a zip file",
+        b"%PDF-1.7\n<html><script>alert(1)</script></html>",
+        b"%PDF-1.7\n%%EOF\n",
     ],
-    ids=["jpeg", "html", "zip"],
+    ids=["jpeg", "html", "zip", "html_after_pdf_signature", "pdf_without_pages"],
 )
 def test_document_that_is_not_a_pdf_is_refused(client, editor, content):
     client.force_login(editor)
@@ -266,7 +278,7 @@ def test_pdf_is_stored_outside_the_public_media_folder(client, editor):
     client.force_login(editor)
     response = post_document(
         client,
-        upload("minutes.html", b"%PDF-1.7\n%%EOF\n", "text/html"),
+        upload("minutes.html", pdf_bytes(), "text/html"),
         factories.MeetingFactory(publication_status="draft"),
     )
     assert response.status_code == 302

@@ -220,7 +220,8 @@ def test_the_rate_limit_answers_429_and_keeps_what_was_typed(client, axis, setti
     response = client.post(form_url(), third)
 
     assert response.status_code == 429
-    assert response["Retry-After"] == "3600"
+    # Until the hour's window ends.
+    assert 0 < int(response["Retry-After"]) <= 3601
     assert "اقتراح ثالث من نفس العنوان" in response.content.decode()
     assert Proposal.objects.count() == 2
 

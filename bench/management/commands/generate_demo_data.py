@@ -603,8 +603,9 @@ class Generator:
 
     def proposals(self, axes, workshops, projects, organizations):
         # Numbered on from the last reference, as Proposal.save() would number them.
-        prefix = f"{REFERENCE_PREFIX}-{timezone.localdate().year}-"
-        first = int(Proposal.objects.next_reference().removeprefix(prefix))
+        year = timezone.localdate().year
+        prefix = f"{REFERENCE_PREFIX}-{year}-"
+        first = Proposal.objects.last_reference_number(year) + 1
         rows = []
         for number in range(1, self.counts["proposals"] + 1):
             language = self.random.choices(LANGUAGES, weights=(7, 2, 1))[0]
