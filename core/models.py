@@ -146,3 +146,13 @@ class Role(models.Model):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+def translated_columns(*names):
+    """A translated field's own column and its column in every language, for
+    `only()` and `defer()` (django-modeltranslation keeps one column per language)."""
+    return [
+        column
+        for name in names
+        for column in (name, *(f"{name}_{code}" for code, _name in settings.LANGUAGES))
+    ]

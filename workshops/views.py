@@ -7,6 +7,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.middleware import client_ip
+from core.models import translated_columns
 from projects.models import Axis, Project
 
 from . import services
@@ -25,9 +26,9 @@ class WorkshopListView(ListView):
             .prefetch_related("facilitators")
             .defer(
                 "search_text",
-                *with_translations("summary", "outcomes"),
+                *translated_columns("summary", "outcomes"),
                 "meeting__search_text",
-                *with_translations("meeting__summary", "meeting__minutes"),
+                *translated_columns("meeting__summary", "meeting__minutes"),
             )
             .order_by("-meeting__start", "meeting", "order", "title")
         )
@@ -107,15 +108,6 @@ def axis_proposal_stats(axes):
     return rows
 
 
-def with_translations(*names):
-    """A translated field's column and its column in every language."""
-    return [
-        column
-        for name in names
-        for column in (name, *(f"{name}_{code}" for code, _name in settings.LANGUAGES))
-    ]
-
-
 class ProposalListView(ListView):
     template_name = "workshops/proposal_list.html"
     paginate_by = 20
@@ -136,11 +128,11 @@ class ProposalListView(ListView):
                 "text",
                 "search_text",
                 "review_note",
-                *with_translations("axis__description", "axis__goals_intro"),
+                *translated_columns("axis__description", "axis__goals_intro"),
                 "project__search_text",
-                *with_translations("project__summary", "project__description"),
+                *translated_columns("project__summary", "project__description"),
                 "workshop__search_text",
-                *with_translations("workshop__summary", "workshop__outcomes"),
+                *translated_columns("workshop__summary", "workshop__outcomes"),
             )
         )
         if self.filters.is_valid():
