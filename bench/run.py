@@ -128,6 +128,10 @@ def main():
         "exports": exports,
         "worker_memory_mb": memory,
     }
+    # Kept before the report is made: a run takes minutes.
+    (RESULTS / "last-run.json").write_text(
+        json.dumps([pages, small, results, extra], ensure_ascii=False)
+    )
     report(args, pages, small, results, extra)
 
 

@@ -67,7 +67,7 @@ class HomeView(TemplateView):
                         rank=Window(
                             RowNumber(),
                             partition_by=F("axis"),
-                            order_by=[F("start_date").desc(), F("title")],
+                            order_by=[F("order"), F("title")],
                         )
                     )
                     .filter(rank__lte=HOME_PROJECTS_PER_AXIS),

@@ -123,21 +123,18 @@ def test_home_has_description_and_open_graph_tags(client):
 
 def test_home_shows_a_few_projects_per_axis_and_counts_them_all(client):
     axis = AxisFactory()
-    projects = [
-        ProjectFactory(axis=axis, start_date=datetime.date(2025, 1, day))
-        for day in range(1, 9)
-    ]
-    ProjectFactory(axis=axis, publication_status="draft")
+    projects = [ProjectFactory(axis=axis, order=8 - n) for n in range(8)]
+    ProjectFactory(axis=axis, order=0, publication_status="draft")
 
     response = client.get(url("projects:home"))
 
     [row] = [row for row in response.context["axes"] if row.pk == axis.pk]
     assert row.project_count == 8
-    newest = sorted(projects, key=lambda project: project.start_date, reverse=True)
-    assert list(row.projects.all()) == newest[:5]
+    first = sorted(projects, key=lambda project: project.order)
+    assert list(row.projects.all()) == first[:5]
     page = response.content.decode()
-    assert newest[0].get_absolute_url() in page
-    assert newest[-1].get_absolute_url() not in page
+    assert first[0].get_absolute_url() in page
+    assert first[-1].get_absolute_url() not in page
 
 
 @pytest.mark.parametrize("rows", [5, 200])
