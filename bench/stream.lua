@@ -2,8 +2,9 @@
 -- the page cache served are counted (X-Page-Cache: hit) to give the hit rate.
 local paths = {}
 local next_index = 1
-local hits = 0
-local counted = 0
+-- Globals, not locals: done() reads each thread's through thread:get.
+hits = 0
+counted = 0
 local threads = {}
 
 setup = function(thread)
