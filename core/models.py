@@ -393,3 +393,13 @@ class YearCounter(models.Model):
             counter.last_number = max(counter.last_number + 1, at_least)
             counter.save(update_fields=["last_number"])
         return counter.last_number
+
+
+def translated_columns(*names):
+    """A translated field's own column and its column in every language, for
+    `only()` and `defer()` (django-modeltranslation keeps one column per language)."""
+    return [
+        column
+        for name in names
+        for column in (name, *(f"{name}_{code}" for code, _name in settings.LANGUAGES))
+    ]

@@ -4,8 +4,14 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: nginx buffers slow clients, so a worker is busy only while it computes.
+# nginx buffers slow clients, so a thread is busy only while it computes. Threads
+# rather than sync workers for the open-data downloads: each streams for as long as
+# its rows take, and holds one thread of a worker, not the worker, while the worker
+# goes on answering pages and telling gunicorn it is alive (a sync worker streaming
+# for longer than `timeout` would be killed mid-download).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5

@@ -5,10 +5,12 @@ page its workshops: they are composed here, above the apps, so that each app imp
 only the ones below it.
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.views.generic import DetailView, TemplateView
 
 from consultations.models import Meeting
+from core.models import translated_columns
 from petitions.models import Petition
 from projects.models import (
     Axis,
@@ -21,6 +23,8 @@ from projects.models import (
 from workshops.models import Proposal, Workshop
 
 HOME_MEETINGS = 3
+# Projects shown under each axis; the axis page lists them all.
+HOME_PROJECTS_PER_AXIS = 5
 HOME_WORKSHOPS = 4
 
 
@@ -60,7 +64,22 @@ class HomeView(TemplateView):
             Axis.objects.published()
             .with_project_stats()
             .prefetch_related(
-                Prefetch("projects", queryset=Project.objects.published()), "goals"
+                # One query, a window numbering each axis's projects in their
+                # order: the page weighs the same for 50 projects or 10,000.
+                Prefetch(
+                    "projects",
+                    queryset=Project.objects.published()
+                    .only("axis", "slug", *translated_columns("title"))
+                    .annotate(
+                        rank=Window(
+                            RowNumber(),
+                            partition_by=F("axis"),
+                            order_by=[F("order"), F("title")],
+                        )
+                    )
+                    .filter(rank__lte=HOME_PROJECTS_PER_AXIS),
+                ),
+                Prefetch("goals", queryset=Goal.objects.published()),
             )
         )
         meetings = Meeting.objects.published().select_related("venue")

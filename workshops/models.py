@@ -272,6 +272,14 @@ class Proposal(SearchableModel, PublishableModel):
         ordering = ["-created_at", "-id"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
+        # The admin and the API list newest first, the public list by axis, newest
+        # first: each reads its page along an index instead of sorting every row.
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest"),
+            models.Index(
+                fields=["axis", "-created_at", "-id"], name="proposal_axis_newest"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source=ProposalSource.WORKSHOP)

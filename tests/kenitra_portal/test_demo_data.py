@@ -46,6 +46,17 @@ def test_generates_the_numbers_asked_for(demo):
     assert Proposal.objects.count() == 30
 
 
+def test_scale_multiplies_the_volume_but_not_the_programs_and_axes(db):
+    call_command("generate_demo_data", seed=7, scale=2.5, **SMALL)
+
+    assert Program.objects.count() == 2
+    assert Axis.objects.count() == 4
+    assert Project.objects.count() == 30
+    assert Meeting.objects.count() == 12
+    assert Workshop.objects.count() == 15
+    assert Proposal.objects.count() == 75
+
+
 def test_text_is_in_arabic_french_and_english(demo):
     project = Project.objects.first()
 

@@ -23,7 +23,7 @@ DATASETS = ("projects", "meetings", "workshops", "proposals")
 
 
 def read_csv(response):
-    body = response.content.decode("utf-8")
+    body = response.getvalue().decode("utf-8")
     assert body.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
 
@@ -117,7 +117,7 @@ def test_json_matches_the_api_and_leaves_out_drafts(client, dataset):
     published = factory()
     factory(publication_status="draft")
 
-    export = json.loads(client.get(f"/en/open-data/{dataset}.json").content)
+    export = json.loads(client.get(f"/en/open-data/{dataset}.json").getvalue())
     api = client.get(f"/api/v1/{dataset}/{published.pk}/?lang=en").json()
 
     assert export["language"] == "en"
@@ -141,7 +141,7 @@ def test_exports_never_carry_personal_data(client, file_format):
     for dataset in (*DATASETS, "popolo"):
         if dataset == "popolo" and file_format == "csv":
             continue
-        body = client.get(f"/fr/open-data/{dataset}.{file_format}").content.decode()
+        body = client.get(f"/fr/open-data/{dataset}.{file_format}").getvalue().decode()
         for secret in (
             "Fatima Zahra",
             "Secrète",
@@ -229,5 +229,35 @@ def test_download_query_count_does_not_grow_with_rows(
 
     with django_assert_num_queries(queries):
         response = client.get(f"/fr/open-data/{dataset}.{file_format}")
+        # The rows are read while the response streams.
+        response.getvalue()
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_downloads_stream_in_chunks_and_agree_with_the_api(
+    client, monkeypatch, django_assert_num_queries, file_format
+):
+    monkeypatch.setattr("kenitra_portal.exports.CHUNK_SIZE", 2)
+    make_rows("workshops", 5)
+    ProposalFactory(publication_status="draft")
+
+    # One read through a cursor; three chunks of at most two workshops, each with
+    # its own prefetch of facilitators and projects.
+    with django_assert_num_queries(1 + 3 * 2):
+        response = client.get(f"/fr/open-data/workshops.{file_format}")
+        body = response.getvalue().decode()
+
+    assert response.streaming
+    assert not response.has_header("Content-Length")
+    api = [
+        row["id"] for row in client.get("/api/v1/workshops/?lang=fr").json()["results"]
+    ]
+    if file_format == "json":
+        exported = json.loads(body)
+        assert exported["count"] == 5
+        ids = [row["id"] for row in exported["results"]]
+    else:
+        ids = [int(row["id"]) for row in csv.DictReader(io.StringIO(body[1:]))]
+    assert ids == api

@@ -121,6 +121,22 @@ def test_home_has_description_and_open_graph_tags(client):
     assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/">' in page
 
 
+def test_home_shows_a_few_projects_per_axis_and_counts_them_all(client):
+    axis = AxisFactory()
+    projects = [ProjectFactory(axis=axis, order=8 - n) for n in range(8)]
+    ProjectFactory(axis=axis, order=0, publication_status="draft")
+
+    response = client.get(url("projects:home"))
+
+    [row] = [row for row in response.context["axes"] if row.pk == axis.pk]
+    assert row.project_count == 8
+    first = sorted(projects, key=lambda project: project.order)
+    assert list(row.projects.all()) == first[:5]
+    page = response.content.decode()
+    assert first[0].get_absolute_url() in page
+    assert first[-1].get_absolute_url() not in page
+
+
 @pytest.mark.parametrize("rows", [5, 200])
 def test_home_query_count_does_not_grow_with_rows(
     client, django_assert_num_queries, rows

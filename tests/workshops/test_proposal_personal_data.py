@@ -157,7 +157,7 @@ def test_the_exports_never_give_personal_data(client, file_format):
     response = client.get(url)
 
     assert response.status_code == 200
-    body = response.content.decode()
+    body = response.getvalue().decode()
     assert "اقتراح في التصدير" in body
     for value in PERSONAL.values():
         assert value not in body

@@ -48,7 +48,8 @@ def test_workshop_list_query_count_does_not_grow(
     for workshop in WorkshopFactory.create_batch(rows, meeting=meeting):
         workshop.facilitators.add(association)
         ProposalFactory(workshop=workshop, source="workshop", axis=workshop.axis)
-    # count, page of workshops (meeting, axis, proposal count), their facilitators
+    # count, page of workshops (meeting, axis), their facilitators, the page's
+    # proposal counts
     with django_assert_num_queries(4):
         client.get(workshop_list_url())
 

@@ -54,6 +54,8 @@ from workshops.models import (
 
 PREFIX = "demo-"
 BATCH = 1000
+# What grows with --scale; a city keeps its few programs and axes whatever its size.
+SCALED = ("projects", "meetings", "workshops", "proposals")
 LANGUAGES = ("ar", "fr", "en")
 
 # (ar, fr, en) triples, so a title says the same thing in each language.
@@ -125,10 +127,10 @@ class Command(BaseCommand):
         parser.add_argument("--proposals", type=int, default=20000)
         parser.add_argument(
             "--scale",
-            type=int,
+            type=float,
             default=1,
-            help="Multiply every count by this (5: 10,000 projects, 100,000 "
-            "proposals).",
+            help="Multiply the projects, meetings, workshops and proposals by this "
+            "(the programs and axes stay): --scale 5 is the benchmark's 5× volume.",
         )
         parser.add_argument(
             "--replace",
@@ -148,6 +150,8 @@ class Command(BaseCommand):
                 "proposals",
             )
         }
+        for name in SCALED:
+            counts[name] = round(counts[name] * options["scale"])
         _check(counts)
         if Program.objects.filter(slug__startswith=PREFIX).exists():
             if not options["replace"]:
