@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -24,7 +25,14 @@ def _json(status, detail):
 def bad_request(request, exception):
     if _is_api(request):
         return _json(400, exception or _("Bad request."))
-    return defaults.bad_request(request, exception)
+    # Django's default renders without the request: no language, no site header.
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    if _is_api(request):
+        return _json(403, _("You may not do this."))
+    return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception):

@@ -13,7 +13,13 @@ from simple_history.models import HistoricalChanges
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 # Bookkeeping columns nobody edits: they would only repeat every save.
-NOT_SHOWN = {"version", "search_text", "text_fingerprint", "updated_at", "created_at"}
+NOT_SHOWN = {
+    "version",
+    "search_document",
+    "text_fingerprint",
+    "updated_at",
+    "created_at",
+}
 LONGEST_VALUE = 120
 PARTS_SHOWN = 50
 

@@ -30,8 +30,6 @@ from workshops.feeds import (
     WorkshopsFeed,
 )
 
-handler404 = "kenitra_portal.views.page_not_found"
-
 # Each app's pages keep their namespace; the pages composed of several apps join the
 # namespace of the record they show.
 projects_pages = [
@@ -46,8 +44,10 @@ meetings_pages = [
     path("<str:slug>/", pages.MeetingDetailView.as_view(), name="meeting_detail"),
 ]
 
-# The API answers its errors in JSON, whichever layer raised them.
+# The API answers its errors in JSON, whichever layer raised them; the site in its
+# own layout and language.
 handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
 handler404 = "core.errors.page_not_found"
 handler500 = "core.errors.server_error"
 
@@ -146,6 +146,3 @@ if settings.DEBUG:
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]
-
-handler400 = "kenitra_portal.errors.bad_request"
-handler403 = "kenitra_portal.errors.permission_denied"

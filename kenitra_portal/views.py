@@ -2,14 +2,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_info
-from django.views import defaults
 from django.views.generic import TemplateView
-from rest_framework.exceptions import NotFound
 
 from core.search import MAX_COUNTED, Snippet, highlight, parse_query, snippet, stems
 
@@ -210,10 +207,3 @@ class FeedsView(TemplateView):
             webcal_url="webcal://" + calendar.split("://", 1)[1],
         )
         return context
-
-
-def page_not_found(request, exception):
-    """The site's 404 page; under /api/ a JSON error, as every other API answer."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
-    return defaults.page_not_found(request, exception)

@@ -30,9 +30,9 @@ class WorkshopListView(ListView):
             .select_related("meeting", "axis")
             .prefetch_related("facilitators")
             .defer(
-                "search_text",
+                "search_document",
                 *translated_columns("summary", "outcomes"),
-                "meeting__search_text",
+                "meeting__search_document",
                 *translated_columns("meeting__summary", "meeting__minutes"),
             )
             .order_by("-meeting__start", "meeting", "order", "title")
@@ -131,12 +131,12 @@ class ProposalListView(ListView):
             # The list shows titles and answers: the long texts stay in the database.
             .defer(
                 "text",
-                "search_text",
+                "search_document",
                 "review_note",
                 *translated_columns("axis__description", "axis__goals_intro"),
-                "project__search_text",
+                "project__search_document",
                 *translated_columns("project__summary", "project__description"),
-                "workshop__search_text",
+                "workshop__search_document",
                 *translated_columns("workshop__summary", "workshop__outcomes"),
             )
         )

@@ -65,7 +65,7 @@ def test_pages_about_the_portal_answer_in_every_language(client, language, page)
 
 def test_every_download_names_its_licence(client):
     response = client.get("/ar/open-data/projects.json")
-    assert json.loads(response.content)["licence"]["url"].endswith("/by/4.0/")
+    assert json.loads(response.getvalue())["licence"]["url"].endswith("/by/4.0/")
     assert 'rel="license"' in client.get("/ar/open-data/projects.csv")["Link"]
     assert "CC BY 4.0" in client.get("/ar/open-data/").content.decode()
 

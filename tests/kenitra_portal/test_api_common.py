@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils import translation
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import NotFound
 from rest_framework.test import APIClient
 
 from projects.models import Project
@@ -481,7 +483,8 @@ def test_api_address_that_matches_nothing_is_a_json_404(api, path):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"detail": "Non trouvé."}
+    with translation.override("fr"):
+        assert response.json() == {"detail": str(NotFound.default_detail)}
 
 
 def test_site_404_stays_a_page(client):

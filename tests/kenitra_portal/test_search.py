@@ -262,8 +262,9 @@ def test_search_page_queries_do_not_grow_with_results(
     with django_assert_num_queries(10):
         response = client.get(SEARCH_URL, {"q": "حديقة"})
     assert [group.total for group in response.context["groups"]] == [rows] * 4
-    # One kind, page by page: the counts, one page of keys, their rows.
-    with django_assert_num_queries(3):
+    # One kind, page by page: the counts, one page of keys, their rows; the
+    # commune's details (footer).
+    with django_assert_num_queries(4):
         response = client.get(SEARCH_URL, {"q": "حديقة", "kind": "meetings"})
     assert len(response.context["groups"][0].results) == min(rows, 20)
 
@@ -463,7 +464,8 @@ def test_people_results_cost_the_same_queries_whatever_their_number(
     meeting = MeetingFactory()
     for membership in MembershipFactory.create_batch(rows, role_ar="مستشار"):
         ParticipationFactory(meeting=meeting, person=membership.person)
-    # The counts, the best keys, the people with their roles and meetings.
-    with django_assert_num_queries(5):
+    # The counts, the best keys, the people with their roles and meetings; the
+    # commune's details (footer).
+    with django_assert_num_queries(6):
         response = client.get(SEARCH_URL, {"q": "مستشار", "kind": "people"})
     assert response.context["groups"][0].total == rows

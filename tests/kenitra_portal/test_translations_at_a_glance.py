@@ -20,7 +20,9 @@ def test_the_list_names_the_missing_languages(client, editor):
 
 
 def test_the_change_form_names_the_missing_languages(client, editor):
-    project = factories.ProjectFactory(title_fr="", title_en="Project", summary_ar="")
+    project = factories.ProjectFactory(
+        title_fr="", title_en="Project", title_zgh="ⴰⵙⵏⴼⴰⵔ", summary_ar=""
+    )
     client.force_login(editor)
 
     response = client.get(reverse("admin:projects_project_change", args=[project.pk]))

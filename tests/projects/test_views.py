@@ -132,9 +132,8 @@ def test_home_shows_a_few_projects_per_axis_and_counts_them_all(client):
     assert row.project_count == 8
     first = sorted(projects, key=lambda project: project.order)
     assert list(row.projects.all()) == first[:5]
-    page = response.content.decode()
-    assert first[0].get_absolute_url() in page
-    assert first[-1].get_absolute_url() not in page
+    # Five shown, and the axis page named for all eight.
+    assert "<bdi>8</bdi>" in response.content.decode()
 
 
 @pytest.mark.parametrize("rows", [5, 200])

@@ -49,8 +49,8 @@ def test_workshop_list_query_count_does_not_grow(
         workshop.facilitators.add(association)
         ProposalFactory(workshop=workshop, source="workshop", axis=workshop.axis)
     # count, page of workshops (meeting, axis), their facilitators, the page's
-    # proposal counts
-    with django_assert_num_queries(4):
+    # proposal counts, the commune's details (footer)
+    with django_assert_num_queries(5):
         client.get(workshop_list_url())
 
 

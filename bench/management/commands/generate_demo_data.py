@@ -140,7 +140,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = {
-            name: options[name] * options["scale"]
+            name: options[name]
             for name in (
                 "programs",
                 "axes",
