@@ -1,13 +1,14 @@
 """sitemap.xml: every published page in every language, with hreflang alternates."""
 
+from collections.abc import Mapping
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.functional import cached_property
 
-from consultations.models import Meeting
-from petitions.models import Petition
-from projects.models import Axis, Project
-from workshops.models import Proposal, Workshop
+from core.preview import models_with_pages
 
 
 class PortalSitemap(Sitemap):
@@ -60,36 +61,33 @@ class PublishedSitemap(PortalSitemap):
         return obj.updated_at
 
 
-class AxisSitemap(PublishedSitemap):
-    model = Axis
+class Sitemaps(Mapping):
+    """The list pages, then one section per publishable model with a page of its own
+    (core.preview.models_with_pages), read when the sitemap is first asked for: the
+    URL patterns it reads are not loaded yet when this module is."""
+
+    @cached_property
+    def _sections(self):
+        with_pages = models_with_pages()
+        return {
+            "pages": ListPagesSitemap,
+            **{
+                model._meta.label_lower: type(
+                    f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model}
+                )
+                for model in apps.get_models()
+                if model in with_pages
+            },
+        }
+
+    def __getitem__(self, key):
+        return self._sections[key]
+
+    def __iter__(self):
+        return iter(self._sections)
+
+    def __len__(self):
+        return len(self._sections)
 
 
-class ProjectSitemap(PublishedSitemap):
-    model = Project
-
-
-class MeetingSitemap(PublishedSitemap):
-    model = Meeting
-
-
-class WorkshopSitemap(PublishedSitemap):
-    model = Workshop
-
-
-class ProposalSitemap(PublishedSitemap):
-    model = Proposal
-
-
-class PetitionSitemap(PublishedSitemap):
-    model = Petition
-
-
-sitemaps = {
-    "pages": ListPagesSitemap,
-    "axes": AxisSitemap,
-    "projects": ProjectSitemap,
-    "meetings": MeetingSitemap,
-    "workshops": WorkshopSitemap,
-    "proposals": ProposalSitemap,
-    "petitions": PetitionSitemap,
-}
+sitemaps = Sitemaps()

@@ -12,7 +12,7 @@ from django.db.migrations.loader import MigrationLoader
 from core.models import PublicationStatus, SearchableModel
 from core.pagecache import is_public_change
 from core.permissions import EDITOR, PUBLISHER, publishable_models, role_permissions
-from core.preview import public_view
+from core.preview import models_with_pages, public_view
 from core.sanitize import sanitize_instance
 from core.search import CreateSearchIndex
 from kenitra_portal.search import search_kinds
@@ -92,3 +92,15 @@ def test_a_model_with_a_page_of_its_own_has_a_preview(model, client, superuser):
     else:
         assert response.status_code == 200
         assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_every_model_with_a_page_of_its_own_is_in_the_sitemap():
+    from kenitra_portal.sitemaps import sitemaps
+
+    listed = {getattr(section, "model", None) for section in sitemaps.values()}
+    assert {m._meta.label for m in models_with_pages()} >= {
+        "projects.Project",
+        "consultations.Meeting",
+        "workshops.Proposal",
+    }
+    assert models_with_pages() <= listed
