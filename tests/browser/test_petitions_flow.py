@@ -45,6 +45,8 @@ def fill_petition(page, title_ar, title_fr, received, signatures, agent, contact
     page.fill("#id_agent_name", agent)
     page.fill("#id_agent_contact", contact)
     page.select_option("#id_publication_status", "published")
+    # English and Tamazight are not typed in this test: publish with the Arabic.
+    page.check("#id_publish_untranslated")
 
 
 def save(page):

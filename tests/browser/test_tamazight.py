@@ -7,7 +7,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # Codes and names that every language writes the same way.
-NOT_ENGLISH = {"RSS"}
+# RSS, and the licence's own name (CC BY 4.0).
+NOT_ENGLISH = {"BY", "CC", "RSS"}
 
 # For each Tifinagh letter on the page: its width in the page's own fonts and in the
 # Noto Sans Tifinagh the portal serves, and whether its drawing, in the page's fonts,
