@@ -127,7 +127,10 @@ class SlugFilter(filters.CharFilter):
 class UtcDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, sent to the database in UTC.
 
-    PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
+    PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows. A time whose UTC
+    falls outside the years 1 to 9999 (0001-01-01T00:00+03:00) is the first or last
+    instant a date-time can hold: it is a valid date-time, and it selects the same
+    rows.
     """
 
     def to_python(self, value):
@@ -137,9 +140,8 @@ class UtcDateTimeField(IsoDateTimeField):
         try:
             return value.astimezone(datetime.UTC)
         except OverflowError:
-            raise forms.ValidationError(
-                _("Give a date and time between the years 1 and 9999."), code="invalid"
-            ) from None
+            edge = datetime.datetime.min if value.year == 1 else datetime.datetime.max
+            return edge.replace(tzinfo=datetime.UTC)
 
 
 class UtcDateTimeFilter(filters.IsoDateTimeFilter):

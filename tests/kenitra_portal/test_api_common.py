@@ -492,3 +492,14 @@ def test_site_404_stays_a_page(client):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_a_date_before_the_first_utc_instant_selects_everything(api):
+    # 00:00:03 on 1 January of year 1 at +03:00 is in year 0 in UTC.
+    ProjectFactory()
+    response = api.get(
+        "/api/v1/projects/", {"updated_since": "0001-01-01T00:00:03+03:00"}
+    )
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
