@@ -357,4 +357,20 @@ def document_common_responses(result, generator, request, public):
                     responses.setdefault(status, {**error, "description": text})
             for status, text in common.items():
                 responses.setdefault(status, {**error, "description": text})
+            for parameter in operation.get("parameters", []):
+                _forbid_nul(parameter.get("schema", {}))
     return result
+
+
+# RefuseNulMiddleware answers 400 to any parameter holding NUL; the schema says so,
+# so that a client (or a generator of test requests) knows the value is not valid.
+NO_NUL_PATTERN = "^[^\\x00]*$"
+
+
+def _forbid_nul(schema):
+    if schema.get("type") == "array":
+        _forbid_nul(schema.get("items", {}))
+    elif schema.get("type") == "string" and not (
+        {"pattern", "enum", "format"} & schema.keys()
+    ):
+        schema["pattern"] = NO_NUL_PATTERN

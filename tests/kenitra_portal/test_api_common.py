@@ -384,6 +384,25 @@ def test_schema_is_english_openapi_3(api):
     assert not re.search("[\u0600-\u06ff]", page["description"])
 
 
+def test_schema_says_no_free_text_parameter_may_hold_nul(api):
+    schema = api.get("/api/schema/?format=json").json()
+    patterns = {
+        (url, parameter["name"]): parameter["schema"]["pattern"]
+        for url, path in schema["paths"].items()
+        for operation in path.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["schema"].get("type") == "string"
+        and not {"enum", "format"} & parameter["schema"].keys()
+    }
+    assert re.fullmatch(patterns["/api/v1/proposals/", "q"], "كلمة")
+    for pattern in patterns.values():
+        assert not re.fullmatch(pattern, "كل\x00مة")
+
+    # And the API answers as the schema says.
+    response = api.get("/api/v1/proposals/", {"q": "a\x00b"})
+    assert response.status_code == 400
+
+
 def test_docs_load_swagger_ui_from_our_own_static_files(api):
     response = api.get("/api/docs/")
 
