@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from faker import Faker
 from tqdm import tqdm
@@ -167,6 +167,12 @@ class Command(BaseCommand):
             created = generator.run()
         # bulk_create sends no signal: cached pages must go now.
         bump_page_cache_version()
+        if connection.vendor == "postgresql":
+            # Autovacuum would gather the new rows' statistics only minutes later;
+            # until then the planner takes tables of thousands of rows for empty
+            # ones, and a benchmark run at once would measure its wrong plans.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if options["verbosity"]:
             for model, number in created.items():
                 self.stdout.write(f"{number:>7} {model._meta.verbose_name_plural}")
