@@ -108,8 +108,26 @@ def normalize(text):
     return " ".join(word[:MAX_WORD_LENGTH] for word in words)
 
 
+# Whitespace folds to a space: text between two runs of it holds whole words only.
+_CHUNKS = re.compile(r"\S+")
+
+
 def word_spans(text):
     """Each word of `normalize(text)` with the slice of `text` it came from."""
+    spans = []
+    for chunk in _CHUNKS.finditer(str(text or "")):
+        base = chunk.start()
+        spans.extend(
+            (word, base + start, base + end)
+            for word, start, end in _chunk_spans(chunk.group())
+        )
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def _chunk_spans(text):
+    # Folded one character at a time, once per distinct chunk: the words of a page's
+    # texts repeat, and highlighting reads hundreds of them.
     spans = []
     word, start, end = [], None, None
     for unit in _units(text):
@@ -129,7 +147,7 @@ def word_spans(text):
                 end = unit.end()
     if word:
         spans.append(("".join(word), start, end))
-    return spans
+    return tuple(spans)
 
 
 def strip_bidi_controls(text):

@@ -5,7 +5,7 @@ page its workshops: they are composed here, above the apps, so that each app imp
 only the ones below it.
 """
 
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.views.generic import DetailView, TemplateView
 
@@ -34,7 +34,7 @@ def status_chart(axes):
     for row in (
         Project.objects.published()
         .values("axis_id", "status")
-        .annotate(count=Count("id"))
+        .annotate(count=Count("*"))
         .order_by()
     ):
         counts[row["axis_id"], row["status"]] = row["count"]
@@ -55,6 +55,33 @@ def status_chart(axes):
     return chart
 
 
+def first_projects(axes):
+    """The first HOME_PROJECTS_PER_AXIS published projects of each of `axes`, in
+    their order, in one query: the page weighs the same for 50 projects or 10,000.
+
+    The numbering reads the index `project_published_in_order` alone, and its
+    limit tells the planner how few rows it keeps, so that only those are read
+    from the table.
+    """
+    numbered = (
+        Project.objects.published()
+        .filter(axis__in=axes)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("axis"),
+                order_by=[F("order"), F("title"), F("id")],
+            )
+        )
+        .filter(rank__lte=HOME_PROJECTS_PER_AXIS)
+        .order_by()
+        .values("pk")
+    )
+    return Project.objects.filter(
+        pk__in=numbered[: HOME_PROJECTS_PER_AXIS * len(axes)]
+    ).only("axis", "slug", *translated_columns("title"))
+
+
 class HomeView(TemplateView):
     template_name = "projects/home.html"
 
@@ -63,25 +90,9 @@ class HomeView(TemplateView):
         axes = list(
             Axis.objects.published()
             .with_project_stats()
-            .prefetch_related(
-                # One query, a window numbering each axis's projects in their
-                # order: the page weighs the same for 50 projects or 10,000.
-                Prefetch(
-                    "projects",
-                    queryset=Project.objects.published()
-                    .only("axis", "slug", *translated_columns("title"))
-                    .annotate(
-                        rank=Window(
-                            RowNumber(),
-                            partition_by=F("axis"),
-                            order_by=[F("order"), F("title")],
-                        )
-                    )
-                    .filter(rank__lte=HOME_PROJECTS_PER_AXIS),
-                ),
-                Prefetch("goals", queryset=Goal.objects.published()),
-            )
+            .prefetch_related(Prefetch("goals", queryset=Goal.objects.published()))
         )
+        prefetch_related_objects(axes, Prefetch("projects", first_projects(axes)))
         meetings = Meeting.objects.published().select_related("venue")
         chart = status_chart(axes)
         context.update(

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -48,11 +49,26 @@ class Program(PublishableModel):
 
 class AxisQuerySet(PublishableQuerySet):
     def with_project_stats(self):
-        """Published projects per axis and their average progress, in one query."""
-        published = Q(projects__publication_status="published")
+        """Published projects per axis and their average progress, in one query.
+
+        Each figure is a subquery on one axis's projects, which the index
+        `project_published_figures` answers alone, where a join grouped by axis
+        would read every project's row.
+        """
+        published = (
+            Project.objects.filter(
+                axis=OuterRef("pk"), publication_status=PublicationStatus.PUBLISHED
+            )
+            .order_by()
+            .values("axis")
+        )
         return self.annotate(
-            project_count=Count("projects", filter=published, distinct=True),
-            average_progress=Avg("projects__progress", filter=published),
+            project_count=Coalesce(
+                Subquery(published.annotate(count=Count("*")).values("count")), 0
+            ),
+            average_progress=Subquery(
+                published.annotate(average=Avg("progress")).values("average")
+            ),
         )
 
 
@@ -170,6 +186,25 @@ class Project(SearchableModel, PublishableModel):
         ordering = ["axis__program", "axis__number", "order", "title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        # The home page reads its figures and each axis's first projects from
+        # these alone, however many projects there are.
+        indexes = [
+            models.Index(
+                fields=["axis", "status", "progress"],
+                condition=Q(publication_status=PublicationStatus.PUBLISHED),
+                name="project_published_figures",
+            ),
+            # Expressions, not `fields`: modeltranslation would add an index per
+            # language for a translated field named in `fields`.
+            models.Index(
+                F("axis"),
+                F("order"),
+                F("title"),
+                F("id"),
+                condition=Q(publication_status=PublicationStatus.PUBLISHED),
+                name="project_published_in_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0) & Q(progress__lte=100),
