@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.paginator import KeysFirstPaginator
 from core.search import search_queryset
 
 from .models import Axis, Goal, Project, ProjectStatus
@@ -49,6 +50,7 @@ class ProjectListView(FilterView):
     template_name = "projects/project_list.html"
     filterset_class = ProjectFilter
     paginate_by = 12
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         return (

@@ -258,9 +258,10 @@ def test_project_list_query_count_does_not_grow(
 ):
     axis = AxisFactory(slug="digital")
     ProjectFactory.create_batch(rows, axis=axis)
-    # the chosen axis, the count, the page of projects with their axes and images,
-    # the axis menu (its length, then its choices), the commune's details (footer)
-    with django_assert_num_queries(7):
+    # the chosen axis, the count, the page's keys, the page of projects with their
+    # axes and images, the axis menu (its length, then its choices), the commune's
+    # details (footer)
+    with django_assert_num_queries(8):
         client.get(url("projects:project_list"), {"axis": "digital", "q": "مشروع"})
 
 
