@@ -30,6 +30,7 @@ from rest_framework.throttling import AnonRateThrottle
 from . import publishing, ratelimit, revisions
 from .filters import AllowListOrderingFilter, NormalisedSearchFilter
 from .middleware import client_ip
+from .paginator import KeysFirstPaginator
 from .publishing import DRAFT
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
 
@@ -74,6 +75,7 @@ def request_language(request):
 
 
 class PortalPagination(PageNumberPagination):
+    django_paginator_class = KeysFirstPaginator
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100

@@ -181,10 +181,10 @@ def make_people(count):
 @pytest.mark.parametrize(
     ("endpoint", "make_rows", "queries"),
     [
-        ("meetings", make_meetings, 11),
-        ("organizations", make_organizations, 2),
-        ("people", make_people, 3),
-        ("memberships", make_people, 2),
+        ("meetings", make_meetings, 12),
+        ("organizations", make_organizations, 3),
+        ("people", make_people, 4),
+        ("memberships", make_people, 3),
     ],
 )
 @pytest.mark.parametrize("size", [5, 200])

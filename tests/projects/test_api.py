@@ -214,10 +214,10 @@ def make_programs(count):
 @pytest.mark.parametrize(
     ("endpoint", "make_rows", "queries"),
     [
-        ("projects", make_projects, 6),
-        ("axes", make_axes, 3),
-        ("goals", make_goals, 2),
-        ("programs", make_programs, 3),
+        ("projects", make_projects, 7),
+        ("axes", make_axes, 4),
+        ("goals", make_goals, 3),
+        ("programs", make_programs, 4),
     ],
 )
 @pytest.mark.parametrize("size", [5, 200])

@@ -160,7 +160,7 @@ def make_proposals(count):
 
 @pytest.mark.parametrize(
     ("endpoint", "make_rows", "queries"),
-    [("workshops", make_workshops, 4), ("proposals", make_proposals, 3)],
+    [("workshops", make_workshops, 5), ("proposals", make_proposals, 4)],
 )
 @pytest.mark.parametrize("size", [5, 200])
 def test_list_query_count_does_not_grow_with_rows(
