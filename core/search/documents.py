@@ -33,6 +33,16 @@ STEM = "~"
 TITLE = "^"
 
 
+def field_owner(obj, path):
+    """The object that holds field `path` of `obj` ("axis.title": its axis, or None
+    where it has none), and the field's name on it."""
+    *related, name = path.split(".")
+    owner = obj
+    for step in related:
+        owner = getattr(owner, step, None)
+    return owner, name
+
+
 def field_texts(obj, fields):
     """The text of each of `fields` of `obj` in every language, without repeats.
 
@@ -40,10 +50,7 @@ def field_texts(obj, fields):
     """
     parts = []
     for path in fields:
-        *related, name = path.split(".")
-        owner = obj
-        for step in related:
-            owner = getattr(owner, step, None)
+        owner, name = field_owner(obj, path)
         if owner is None:
             continue
         for code, _label in settings.LANGUAGES:

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from ..text import word_spans
+from .documents import field_owner
 from .query import parsed_query
 
 
@@ -73,10 +74,7 @@ def snippet(obj, fields, q, length=200, title="title"):
         code for code, _name in settings.LANGUAGES if code != current
     ]
     for path in fields:
-        *related, name = path.split(".")
-        owner = obj
-        for step in related:
-            owner = getattr(owner, step, None)
+        owner, name = field_owner(obj, path)
         if owner is None:
             continue
         translated = hasattr(owner, f"{name}_{current}")
