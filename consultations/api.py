@@ -1,12 +1,15 @@
 """API endpoints of meetings, organizations, people and their memberships."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api import PortalViewSet, StaffWritableViewSet
+from core.datasets import Dataset
 from core.filters import IdFilter, PortalFilterSet
 
+from . import gender
 from .models import (
     Meeting,
     MeetingKind,
@@ -152,4 +155,24 @@ ROUTES = [
     ("organizations", OrganizationViewSet, "organization"),
     ("people", PersonViewSet, "person"),
     ("memberships", MembershipViewSet, "membership"),
+]
+DATASETS = [
+    Dataset.of_viewset(
+        "meetings",
+        _("Meetings"),
+        _("Consultative meetings: date, venue, summary, agenda, participants."),
+        MeetingViewSet,
+        order=20,
+    ),
+    Dataset(
+        "attendance-by-gender",
+        _("Attendance by gender"),
+        _(
+            "Attendees and women among them, per year and per axis, from the "
+            "published meetings (organic law 113-14, art. 120)."
+        ),
+        gender.GenderFiguresSerializer,
+        gender.rows,
+        order=50,
+    ),
 ]

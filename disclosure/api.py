@@ -1,9 +1,11 @@
 """API endpoint of what the commune publishes proactively (law 31-13, art. 10)."""
 
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api import PortalViewSet
+from core.datasets import Dataset
 from core.filters import PortalFilterSet
 
 from .models import Category, ProactiveItem
@@ -35,3 +37,15 @@ class ProactiveItemViewSet(PortalViewSet):
 
 
 ROUTES = [("published-information", ProactiveItemViewSet, "proactiveitem")]
+DATASETS = [
+    Dataset.of_viewset(
+        "published-information",
+        _("Information published proactively"),
+        _(
+            "What the commune publishes for each category of law 31-13 on "
+            "access to information, art. 10, with its date and address."
+        ),
+        ProactiveItemViewSet,
+        order=70,
+    ),
+]

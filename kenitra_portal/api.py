@@ -1,7 +1,8 @@
 """The /api/v1/ router: every app's endpoints, under one root.
 
-An app publishes endpoints by having an `api` module with `ROUTES`; the router finds
-them in the order of INSTALLED_APPS, so a new app needs no line here.
+An app publishes endpoints by having an `api` module with `ROUTES`, and open-data
+downloads with `DATASETS` beside them; both are found in the order of
+INSTALLED_APPS, so a new app needs no line here.
 """
 
 from importlib import import_module
@@ -11,15 +12,16 @@ from django.apps import apps
 from rest_framework import routers
 
 
-def app_routes():
+def from_app_apis(name):
+    """Every item of the list `name` of each app's `api` module."""
     for config in apps.get_app_configs():
-        name = f"{config.name}.api"
-        if find_spec(name) is not None:
-            yield from getattr(import_module(name), "ROUTES", ())
+        module = f"{config.name}.api"
+        if find_spec(module) is not None:
+            yield from getattr(import_module(module), name, ())
 
 
 def build_router():
     router = routers.DefaultRouter()
-    for prefix, viewset, basename in app_routes():
+    for prefix, viewset, basename in from_app_apis("ROUTES"):
         router.register(prefix, viewset, basename=basename)
     return router

@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import unicodedata
-from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -28,27 +27,15 @@ from django.views.generic import TemplateView
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
-from consultations import gender
-from consultations.api import MeetingViewSet
 from consultations.models import AgendaItem, Meeting, Membership, Organization, Person
 from consultations.popolo import (
     PopoloMembershipSerializer,
     PopoloOrganizationSerializer,
     PopoloPersonSerializer,
 )
-from consultations.serializers import MeetingSerializer
-from disclosure.api import ProactiveItemViewSet
-from disclosure.models import ProactiveItem
-from disclosure.serializers import ProactiveItemSerializer
-from petitions.api import PetitionViewSet
 from petitions.models import Petition
-from petitions.serializers import PetitionSerializer
-from projects.api import ProjectViewSet
-from projects.models import Project
-from projects.serializers import ProjectSerializer
-from workshops.api import ProposalViewSet, WorkshopViewSet
-from workshops.models import Proposal, Workshop
-from workshops.serializers import ProposalSerializer, WorkshopSerializer
+
+from .api import from_app_apis
 
 # The licence of every download, named once: the open-data page, the licence page and
 # each file's metadata (a JSON file's "licence", every answer's Link header) say it.
@@ -65,101 +52,32 @@ LIST_SEPARATOR = " | "
 # Rows per database round trip, and per prefetch of their related rows.
 CHUNK_SIZE = 500
 
-
-@dataclass(frozen=True)
-class Dataset:
-    slug: str
-    title: str
-    description: str
-    serializer_class: type
-    rows: object  # a callable returning the published rows, related rows prefetched
-
-    def serializer(self, request, language):
-        return self.serializer_class(context={"request": request, "lang": language})
-
-    def records(self, request, language):
-        """Each published row as the API gives it, read and serialised chunk by chunk.
-
-        The rows are read after the view has returned, while the server sends the
-        response: the language is set again for them. One serializer serves every
-        row, since binding its fields is the costly part.
-        """
-        serializer = self.serializer(request, language)
-        with translation.override(language):
-            rows = self.rows()
-            # A dataset of figures (gender.rows) is a short list, made whole.
-            if isinstance(rows, QuerySet):
-                rows = rows.iterator(chunk_size=CHUNK_SIZE)
-            for row in rows:
-                yield serializer.to_representation(row)
-
-
+# Every app's datasets (core/datasets.py), in the order of the open-data page.
 DATASETS = {
     dataset.slug: dataset
-    for dataset in (
-        Dataset(
-            "projects",
-            _("Projects"),
-            _("Every project of the program: axis, status, progress, dates, budget."),
-            ProjectSerializer,
-            lambda: ProjectViewSet().with_related(Project.objects.published()),
-        ),
-        Dataset(
-            "meetings",
-            _("Meetings"),
-            _("Consultative meetings: date, venue, summary, agenda, participants."),
-            MeetingSerializer,
-            lambda: MeetingViewSet().with_related(Meeting.objects.published()),
-        ),
-        Dataset(
-            "workshops",
-            _("Workshops"),
-            _("Workshops held at the meetings, their axis and outcomes."),
-            WorkshopSerializer,
-            lambda: WorkshopViewSet().with_related(Workshop.objects.published()),
-        ),
-        Dataset(
-            "proposals",
-            _("Proposals"),
-            _("Published proposals, their status and the commune's answer."),
-            ProposalSerializer,
-            lambda: ProposalViewSet().with_related(Proposal.objects.published()),
-        ),
-        Dataset(
-            "attendance-by-gender",
-            _("Attendance by gender"),
-            _(
-                "Attendees and women among them, per year and per axis, from the "
-                "published meetings (organic law 113-14, art. 120)."
-            ),
-            gender.GenderFiguresSerializer,
-            gender.rows,
-        ),
-        Dataset(
-            "petitions",
-            _("Petitions"),
-            _(
-                "The register of petitions to the council: date received, "
-                "signatures, the bureau's decision and deadline, the council's "
-                "decision. No personal data."
-            ),
-            PetitionSerializer,
-            lambda: PetitionViewSet().with_related(Petition.objects.published()),
-        ),
-        Dataset(
-            "published-information",
-            _("Information published proactively"),
-            _(
-                "What the commune publishes for each category of law 31-13 on "
-                "access to information, art. 10, with its date and address."
-            ),
-            ProactiveItemSerializer,
-            lambda: ProactiveItemViewSet().with_related(
-                ProactiveItem.objects.published()
-            ),
-        ),
-    )
+    for dataset in sorted(from_app_apis("DATASETS"), key=lambda d: d.order)
 }
+
+
+def dataset_serializer(dataset, request, language):
+    return dataset.serializer_class(context={"request": request, "lang": language})
+
+
+def records(dataset, request, language):
+    """Each published row as the API gives it, read and serialised chunk by chunk.
+
+    The rows are read after the view has returned, while the server sends the
+    response: the language is set again for them. One serializer serves every
+    row, since binding its fields is the costly part.
+    """
+    serializer = dataset_serializer(dataset, request, language)
+    with translation.override(language):
+        rows = dataset.rows()
+        # A dataset of figures (gender.rows) is a short list, made whole.
+        if isinstance(rows, QuerySet):
+            rows = rows.iterator(chunk_size=CHUNK_SIZE)
+        for row in rows:
+            yield serializer.to_representation(row)
 
 
 def neutralise(value):
@@ -214,11 +132,11 @@ class Echo:
 
 
 def csv_lines(dataset, request, language):
-    columns = list(csv_columns(dataset.serializer(request, language)))
+    columns = list(csv_columns(dataset_serializer(dataset, request, language)))
     writer = csv.writer(Echo())
     # Excel opens a CSV as UTF-8 only when it starts with a byte-order mark.
     yield "\ufeff" + writer.writerow([name for name, _path, _is_list in columns])
-    for record in dataset.records(request, language):
+    for record in records(dataset, request, language):
         yield writer.writerow(
             [cell(record, path, is_list) for _n, path, is_list in columns]
         )
@@ -235,7 +153,7 @@ def json_parts(dataset, request, language):
     renderer = JSONRenderer()
     yield renderer.render(head)[:-1] + b', "results": ['
     count = 0
-    for record in dataset.records(request, language):
+    for record in records(dataset, request, language):
         yield (b", " if count else b"") + renderer.render(record)
         count += 1
     yield b'], "count": ' + json.dumps(count).encode() + b"}"

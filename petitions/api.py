@@ -1,9 +1,11 @@
 """API endpoint of the register of petitions (read-only; staff enter them in the admin)."""
 
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api import PortalViewSet
+from core.datasets import Dataset
 from core.filters import PortalFilterSet
 
 from .models import BureauDecision, Channel, FilerKind, Petition
@@ -49,3 +51,16 @@ class PetitionViewSet(PortalViewSet):
 
 
 ROUTES = [("petitions", PetitionViewSet, "petition")]
+DATASETS = [
+    Dataset.of_viewset(
+        "petitions",
+        _("Petitions"),
+        _(
+            "The register of petitions to the council: date received, "
+            "signatures, the bureau's decision and deadline, the council's "
+            "decision. No personal data."
+        ),
+        PetitionViewSet,
+        order=60,
+    ),
+]

@@ -1,10 +1,12 @@
 """API endpoints of the program: programs, axes, goals and projects."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
 from core.api import PortalViewSet, StaffWritableViewSet
+from core.datasets import Dataset
 from core.filters import PortalFilterSet
 
 from .models import Axis, Goal, Program, Project, ProjectStatus, ProjectUpdate
@@ -190,4 +192,13 @@ ROUTES = [
     ("axes", AxisViewSet, "axis"),
     ("goals", GoalViewSet, "goal"),
     ("projects", ProjectViewSet, "project"),
+]
+DATASETS = [
+    Dataset.of_viewset(
+        "projects",
+        _("Projects"),
+        _("Every project of the program: axis, status, progress, dates, budget."),
+        ProjectViewSet,
+        order=10,
+    ),
 ]

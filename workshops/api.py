@@ -1,10 +1,12 @@
 """API endpoints of workshops and published proposals."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api import PortalViewSet, StaffWritableViewSet
+from core.datasets import Dataset
 from core.filters import PortalFilterSet, SlugFilter
 from projects.models import Project
 
@@ -83,4 +85,20 @@ class ProposalViewSet(PortalViewSet):
 ROUTES = [
     ("workshops", WorkshopViewSet, "workshop"),
     ("proposals", ProposalViewSet, "proposal"),
+]
+DATASETS = [
+    Dataset.of_viewset(
+        "workshops",
+        _("Workshops"),
+        _("Workshops held at the meetings, their axis and outcomes."),
+        WorkshopViewSet,
+        order=30,
+    ),
+    Dataset.of_viewset(
+        "proposals",
+        _("Proposals"),
+        _("Published proposals, their status and the commune's answer."),
+        ProposalViewSet,
+        order=40,
+    ),
 ]

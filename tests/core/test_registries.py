@@ -3,11 +3,13 @@
 For each publishable model, whatever app it is in: the roles give it to editors and
 its deletion to publishers, rich text is sanitised, a searchable one is searched and
 indexed, a published row's change empties the page cache, and a model with a page of
-its own gets a preview.
+its own gets a preview. A record searched as a kind of its own is downloadable on the
+open-data page, from a dataset its app declares.
 """
 
 import pytest
 from django.db.migrations.loader import MigrationLoader
+from django.db.models import QuerySet
 
 from core.models import PublicationStatus, SearchableModel
 from core.pagecache import is_public_change
@@ -15,8 +17,11 @@ from core.permissions import EDITOR, PUBLISHER, publishable_models, role_permiss
 from core.preview import models_with_pages, public_view
 from core.sanitize import sanitize_instance
 from core.search import CreateSearchIndex
+from kenitra_portal.api import from_app_apis
+from kenitra_portal.exports import DATASETS
 from kenitra_portal.search import search_kinds
 from tests import factories
+from tests.test_architecture import floor, graph
 
 PUBLISHABLE = publishable_models()
 
@@ -104,3 +109,44 @@ def test_every_model_with_a_page_of_its_own_is_in_the_sitemap():
         "workshops.Proposal",
     }
     assert models_with_pages() <= listed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model",
+    [
+        m
+        for m in PUBLISHABLE
+        if issubclass(m, SearchableModel)
+        and m.search_kind
+        and not getattr(m, "publication_parents", None)
+    ],
+    ids=label,
+)
+def test_a_record_searched_as_a_kind_of_its_own_is_downloadable(model):
+    downloadable = {
+        rows.model
+        for dataset in DATASETS.values()
+        if isinstance(rows := dataset.rows(), QuerySet)
+    }
+    assert model in downloadable
+
+
+def test_the_open_data_page_lists_what_the_apps_declare_and_nothing_else():
+    declared = sorted(from_app_apis("DATASETS"), key=lambda dataset: dataset.order)
+    assert list(DATASETS.values()) == declared
+
+
+def test_no_list_of_datasets_is_kept_above_the_apps():
+    """The top floor names no app's API or dataset serializers: it finds them."""
+    named = {dataset.serializer_class.__module__ for dataset in DATASETS.values()}
+    # Only the apps' modules count: the ground's and the top's own hold no dataset.
+    reached = {
+        (name, target)
+        for name, targets in graph().items()
+        if name.startswith("kenitra_portal.")
+        for target in targets
+        if 0 < floor(target) < floor(name)
+        and (target in named or target.endswith(".api"))
+    }
+    assert reached == set()

@@ -1,0 +1,213 @@
+"""What a query asks, the records that answer it, and their rank.
+
+A record matches when every word of the query
+* begins a word of the document (so "festi" finds "festival"), where an Arabic
+  word may also carry or drop the article and the letters written joined to it
+  ("متحف" finds "المتحف" and "بالمتحف"; "ومتحف" finds "متحف"), or
+* has the stem of one of its words ("ateliers" finds "Atelier", "هيئة" finds
+  "هيئات", "ورشات" finds "ورشة").
+
+Records are ranked: the title matching every word above the body only, exact
+words above stems, then the most recent first. A word found in more than
+MAX_COUNTED records of one kind is counted as "more than" that, and only its
+MAX_RANKED newest matches are ranked, so that a common word costs what a rare one
+does.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQueryField
+from django.db import connections
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, Value, When
+
+from ..text import normalize
+from .documents import DOCUMENT_FIELD, STEM, TITLE
+from .words import JOINED_LETTERS, is_arabic, stems, unjoined, without_article
+
+# Longer queries are cut: each word adds a dozen conditions to the SQL.
+MAX_QUERY_WORDS = 8
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of a query and what in a document answers it."""
+
+    word: str
+    # What a word of the document, or the same word without its article or joined
+    # letter (see unjoined), begins with: the query word without its article.
+    exact: tuple
+    # The same after dropping a letter written joined to the query word (و ب ل ف ك).
+    loose: tuple
+    stems: tuple
+
+    def prefixes(self):
+        return self.exact + self.loose
+
+    def matches(self, text_word):
+        return any(
+            form.startswith(prefix)
+            for form in unjoined(text_word)
+            for prefix in self.prefixes()
+        ) or any(stem in self.stems for stem in stems(text_word))
+
+
+def _core(word):
+    core = without_article(word) if is_arabic(word) else word
+    return core if len(core) >= 2 else word
+
+
+def _query_word(word):
+    loose = ()
+    word_stems = stems(word)
+    if (
+        is_arabic(word)
+        and word[0] in JOINED_LETTERS
+        and len(word) >= 4
+        and without_article(word) == word
+    ):
+        loose = (_core(word[1:]),)
+        word_stems = tuple(dict.fromkeys(word_stems + stems(word[1:])))
+    return QueryWord(word, (_core(word),), loose, word_stems)
+
+
+@dataclass
+class ParsedQuery:
+    words: list = field(default_factory=list)
+    # Highlighting asks about the same words of a page again and again.
+    _seen: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __bool__(self):
+        return bool(self.words)
+
+    def matches(self, text_word):
+        if text_word not in self._seen:
+            self._seen[text_word] = any(word.matches(text_word) for word in self.words)
+        return self._seen[text_word]
+
+
+def parse_query(q):
+    """The words of a query, at most MAX_QUERY_WORDS, without repeats."""
+    words = list(dict.fromkeys(normalize(q).split()))[:MAX_QUERY_WORDS]
+    return ParsedQuery([_query_word(word) for word in words])
+
+
+class _TsQuery(Func):
+    # A cast, not to_tsquery(): to_tsquery would stem the words with the server's
+    # default configuration, which SQLite cannot do.
+    template = "%(expressions)s::tsquery"
+    output_field = SearchQueryField()
+
+
+class _Matches(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _tsquery(parsed, mark="", exact_only=False):
+    groups = []
+    for word in parsed.words:
+        prefixes = word.exact if exact_only else word.prefixes()
+        terms = [f"'{mark}{prefix}':*" for prefix in prefixes]
+        if not exact_only:
+            terms += [f"'{mark}{STEM}{stem}'" for stem in word.stems]
+        groups.append("(" + " | ".join(terms) + ")")
+    return " & ".join(groups)
+
+
+def _sqlite_condition(parsed, mark="", exact_only=False):
+    condition = Q()
+    for word in parsed.words:
+        either = Q()
+        for prefix in word.exact if exact_only else word.prefixes():
+            either |= Q(**{f"{DOCUMENT_FIELD}__contains": f" {mark}{prefix}"})
+        if not exact_only:
+            for stem in word.stems:
+                either |= Q(**{f"{DOCUMENT_FIELD}__contains": f" {mark}{STEM}{stem} "})
+        condition &= either
+    return condition
+
+
+def _condition(parsed, vendor, mark="", exact_only=False):
+    if vendor == "postgresql":
+        return _Matches(
+            F(DOCUMENT_FIELD),
+            _TsQuery(Value(_tsquery(parsed, mark, exact_only))),
+        )
+    return _sqlite_condition(parsed, mark, exact_only)
+
+
+def parsed_query(q):
+    return q if isinstance(q, ParsedQuery) else parse_query(q)
+
+
+def search_queryset(queryset, q):
+    """`queryset` narrowed to the records whose document matches query `q`.
+
+    A query with no words (empty, or only punctuation) leaves `queryset` as it is.
+    """
+    parsed = parsed_query(q)
+    if not parsed:
+        return queryset
+    return queryset.filter(_condition(parsed, connections[queryset.db].vendor))
+
+
+# A kind with more matches than this is counted as "more than MAX_COUNTED", and
+# its results are the best of its MAX_RANKED most recent matches: counting and
+# ranking every record that has a common word would cost what the table is.
+MAX_COUNTED = 1000
+MAX_RANKED = 200
+
+
+def ranked(queryset, q, *recent):
+    """The primary keys of `search_queryset`, best first: title, then exact words,
+    then `recent` fields.
+
+    The rank is counted on the MAX_RANKED newest matches, found through the index;
+    the query reads no more than it ranks by, and the caller fetches the few rows
+    it shows.
+    """
+    parsed = parsed_query(q)
+    # Newest first by an expression, not by the key: ordered by the key itself,
+    # the planner would walk the key's index and test every row's document on the
+    # way, taking no account of the cost of reading a document stored apart.
+    newest = (F("pk") + Value(0)).desc()
+    candidates = search_queryset(queryset, parsed).order_by(newest).values("pk")
+    vendor = connections[queryset.db].vendor
+    rank = Case(
+        When(_condition(parsed, vendor, TITLE), then=Value(2)),
+        default=Value(0),
+        output_field=IntegerField(),
+    ) + Case(
+        When(_condition(parsed, vendor, exact_only=True), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    order = [F(name).desc(nulls_last=True) for name in recent]
+    return (
+        queryset.model._default_manager.filter(pk__in=candidates[:MAX_RANKED])
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", *order, "-pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def count_matches(searches):
+    """{label: matching records, at most MAX_COUNTED + 1} in one SQL query.
+
+    `searches` maps a label to a (queryset, query) pair; each is counted up to the
+    cap only.
+    """
+    parts, params, db = [], [], None
+    for label, (queryset, q) in searches.items():
+        db = queryset.db
+        capped = search_queryset(queryset, q).order_by().values("pk")
+        sql, part_params = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
+        # Django compiled `sql`; every value is in `params`.
+        parts.append(f"SELECT %s, COUNT(*) FROM ({sql}) AS counted")  # noqa: S608
+        params += [label, *part_params]
+    if not parts:
+        return {}
+    with connections[db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return dict(cursor.fetchall())
