@@ -36,7 +36,14 @@ class SearchKind:
     def fetch(self, pks):
         """The records of `pks`, in that order, with what a result shows."""
         pks = list(pks)
-        rows = self.queryset().filter(pk__in=pks).defer("search_document")
+        # `pks` came from the public records, and the order is theirs: the rows
+        # are read by key alone, without the public filter's joins or an ORDER BY.
+        rows = (
+            self.model._default_manager.select_related(*self.model.search_related)
+            .filter(pk__in=pks)
+            .order_by()
+            .defer("search_document")
+        )
         by_pk = {
             row.pk: row for row in rows.prefetch_related(*self.model.search_prefetch())
         }

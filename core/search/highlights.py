@@ -21,7 +21,11 @@ def highlight(text, q, length=None):
     spans whole words of the original text, so no Arabic letter loses its joins.
     """
     parsed = parsed_query(q)
-    text = html.unescape(strip_tags(str(text or "")))
+    text = str(text or "")
+    # Before the tags are stripped, which takes longer than the rest.
+    if not parsed.may_match(html.unescape(text)):
+        return None
+    text = html.unescape(strip_tags(text))
     found = [
         (start, end) for word, start, end in word_spans(text) if parsed.matches(word)
     ]

@@ -14,6 +14,7 @@ MAX_RANKED newest matches are ranked, so that a common word costs what a rare on
 does.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQueryField
@@ -26,6 +27,10 @@ from .words import JOINED_LETTERS, is_arabic, stems, unjoined, without_article
 
 # Longer queries are cut: each word adds a dozen conditions to the SQL.
 MAX_QUERY_WORDS = 8
+# Arabic letters, and the presentation forms that the normaliser folds into them.
+_ARABIC_SCRIPT = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,14 @@ class ParsedQuery:
         if text_word not in self._seen:
             self._seen[text_word] = any(word.matches(text_word) for word in self.words)
         return self._seen[text_word]
+
+    def may_match(self, text):
+        """False when no word of `text` can match: a query in Arabic letters only,
+        and a text with none (its French or English). Highlighting skips it
+        without reading it word by word."""
+        if not all(is_arabic(word.word) for word in self.words):
+            return True
+        return _ARABIC_SCRIPT.search(text) is not None
 
 
 def parse_query(q):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.models import PublicationStatus
-from core.search import search_queryset
+from core.search import highlight, search_queryset
 from kenitra_portal.search import search_kinds
 from projects.models import Project
 from tests.factories import (
@@ -469,3 +469,25 @@ def test_people_results_cost_the_same_queries_whatever_their_number(
     with django_assert_num_queries(6):
         response = client.get(SEARCH_URL, {"q": "مستشار", "kind": "people"})
     assert response.context["groups"][0].total == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # Presentation forms are Arabic letters to the normaliser, and to the marks.
+        ("ﺍﻟﻤﻜﺘﺒﺔ ﺍﻟﺒﻠﺪﻳﺔ", "<mark>ﺍﻟﻤﻜﺘﺒﺔ</mark>"),
+        (
+            "زيارة &#1575;&#1604;&#1605;&#1603;&#1578;&#1576;&#1577;",
+            "<mark>المكتبة</mark>",
+        ),
+        ("La bibliothèque municipale", None),
+    ],
+)
+def test_an_arabic_query_marks_arabic_words_in_any_form_and_skips_other_scripts(
+    text, marked
+):
+    found = highlight(text, "المكتبة")
+    if marked is None:
+        assert found is None
+    else:
+        assert marked in found
