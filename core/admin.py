@@ -4,8 +4,10 @@ workflow (draft → in review → published), optimistic locking and normalised 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +110,11 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Publish the selected records"), permissions=["publish"])
 def publish_selected(modeladmin, request, queryset):
+    """Asks first, on a page of its own, when a record would go out untranslated."""
+    if request.POST.get("post") != "yes":
+        untranslated = modeladmin.untranslated_to_publish(queryset)
+        if untranslated:
+            return modeladmin.confirm_publishing(request, queryset, untranslated)
     modeladmin.change_status(request, queryset, PublicationStatus.PUBLISHED)
 
 
@@ -238,27 +245,13 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
 
     def change_status(self, request, queryset, status):
         """Each record through publishing.move, so every route obeys one rule."""
-        changed, refused, untranslated = 0, 0, []
+        changed, refused = 0, 0
         for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
             try:
                 if publishing.move(obj, status, by=request.user):
                     changed += 1
-                    if status == PublicationStatus.PUBLISHED and set(
-                        missing_for(obj)
-                    ) & set(ASKED_FOR):
-                        untranslated.append(str(obj))
             except (PermissionDenied, ValidationError):
                 refused += 1
-        if untranslated:
-            self.message_user(
-                request,
-                _(
-                    "Published without a French or English translation (the site "
-                    "shows the Arabic text): %(records)s"
-                )
-                % {"records": "، ".join(untranslated)},
-                messages.WARNING,
-            )
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
@@ -276,6 +269,34 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
                 % {"count": refused},
                 messages.WARNING,
             )
+
+    def untranslated_to_publish(self, queryset):
+        """(record, names of its missing languages) for each record of `queryset`
+        that publishing would put on the site without its French or English."""
+        rows = []
+        for obj in queryset.exclude(publication_status=PublicationStatus.PUBLISHED):
+            missing = [code for code in missing_for(obj) if code in ASKED_FOR]
+            if missing:
+                rows.append((obj, language_names(missing)))
+        return rows
+
+    def confirm_publishing(self, request, queryset, untranslated):
+        """Django's delete-confirmation pattern: the same action, posted again."""
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish without a translation?"),
+            "opts": opts,
+            "queryset": queryset,
+            "untranslated": untranslated,
+            "translated_count": queryset.count() - len(untranslated),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request, "admin/core/publish_selected_confirmation.html", context
+        )
 
     # --- translations at a glance ----------------------------------------------------
 

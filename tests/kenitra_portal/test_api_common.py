@@ -246,24 +246,6 @@ def test_editor_may_not_publish_a_draft_by_update(editor):
     assert draft.publication_status == "review"
 
 
-def test_an_editors_change_to_a_published_project_is_refused_and_changes_nothing(
-    editor,
-):
-    # In the admin the change would wait for a publisher as a revision; the API,
-    # which cannot show a publisher the difference, leaves the published page as it is.
-    published = ProjectFactory(progress=10)
-
-    response = token_client(editor).patch(
-        f"/api/v1/projects/{published.pk}/",
-        {"progress": 50, "publication_status": "published"},
-        format="json",
-    )
-
-    assert response.status_code == 403, response.content
-    published.refresh_from_db()
-    assert (published.progress, published.is_published) == (10, True)
-
-
 @pytest.mark.parametrize("status", ["draft", "review"])
 def test_an_editor_cannot_unpublish_through_the_api(editor, status):
     published = ProjectFactory()
