@@ -16,7 +16,7 @@ from easy_thumbnails.exceptions import InvalidImageFormatError
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import publishing, revisions
+from . import personal_data, publishing, revisions
 from .admin_forms import (
     PartOfAPageForm,
     PublicationStatusForm,
@@ -137,6 +137,22 @@ def send_to_review(modeladmin, request, queryset):
     )
 
 
+@admin.action(description=_("Erase their personal data now"), permissions=["change"])
+def erase_personal_data(modeladmin, request, queryset):
+    """Law 09-08: a citizen may ask for it before the retention period ends."""
+    erased = personal_data.erase(queryset)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Personal data erased from %(count)d record.",
+            "Personal data erased from %(count)d records.",
+            erased,
+        )
+        % {"count": erased},
+        messages.SUCCESS,
+    )
+
+
 class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_per_page = 50
     change_list_template = "admin/core/change_list.html"
@@ -156,6 +172,8 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
             if "publication_status" not in self.list_filter:
                 self.list_filter = ("publication_status", *self.list_filter)
             self.list_filter = (AwaitingReviewFilter, *self.list_filter)
+        if issubclass(model, personal_data.PersonalDataModel):
+            self.actions = [*(self.actions or ()), erase_personal_data]
 
     # --- who may do what -------------------------------------------------------------
 

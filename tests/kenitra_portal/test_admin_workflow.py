@@ -215,7 +215,10 @@ def test_a_refused_stale_save_shows_both_versions_and_saves_after_merging(
 
 def test_bulk_publish_and_unpublish_are_for_publishers_only(client, editor, publisher):
     drafts = factories.ProjectFactory.create_batch(
-        3, publication_status=PublicationStatus.REVIEW, title_en="Project"
+        3,
+        publication_status=PublicationStatus.REVIEW,
+        title_en="Project",
+        summary_ar="",
     )
     ids = [str(p.pk) for p in drafts]
     url = reverse("admin:projects_project_changelist")
