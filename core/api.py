@@ -343,10 +343,20 @@ class StaffWritableViewSet(
             instance._prefetched_objects_cache = {}
         return Response(serializer.data)
 
+    @transaction.atomic
     def perform_create(self, serializer):
-        check_publication_rights(self.request.user, None, serializer.validated_data)
-        # PublishableModel.save() dates a record created published.
-        serializer.save(last_edited_by=self.request.user)
+        _current, status = check_publication_rights(
+            self.request.user, None, serializer.validated_data
+        )
+        # The move into its first state is made by the publishing module, as in the
+        # admin: its date, the history's reason and who made it, the signal.
+        instance = serializer.Meta.model()
+        many = serializer.apply(instance, serializer.validated_data)
+        publishing.prepare(instance, status, by=self.request.user, previous=None)
+        instance.save()
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        serializer.instance = instance
 
     @transaction.atomic
     def perform_update(self, serializer):

@@ -285,6 +285,25 @@ def test_publisher_publishes(publisher):
     assert draft.published_at is not None
 
 
+def test_a_publisher_creates_a_published_project_through_the_publishing_module(
+    publisher,
+):
+    axis = AxisFactory()
+
+    response = token_client(publisher).post(
+        "/api/v1/projects/",
+        new_project(axis, publication_status="published"),
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    project = Project.objects.get(slug="new-project")
+    assert project.is_published and project.published_at is not None
+    assert project.last_edited_by == publisher
+    (row,) = project.history.all()
+    assert (row.history_change_reason, row.history_user) == ("Published", publisher)
+
+
 def test_string_value_is_stored_in_the_requested_language(publisher):
     project = ProjectFactory(title_ar="عنوان", title_fr="")
 

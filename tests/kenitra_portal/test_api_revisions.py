@@ -4,6 +4,7 @@ once a publisher approves it in the admin."""
 
 import pytest
 
+from core.api import REVISION_KEPT
 from core.models import Revision, RevisionState
 from tests import factories
 from tests.kenitra_portal.test_admin_workflow import form_data
@@ -62,7 +63,7 @@ def test_an_editors_api_change_to_a_published_record_waits_for_a_publisher(
     revision = Revision.objects.get()
     assert (revision.state, revision.author) == (RevisionState.PENDING, editor)
     body = response.json()
-    assert "pending revision" in body["detail"]
+    assert body["detail"] == str(REVISION_KEPT)  # in Arabic, the request's language
     assert body["revision"]["id"] == revision.pk
     assert body["revision"]["state"] == "pending"
     assert body["revision"]["base_version"] == obj.version
