@@ -17,7 +17,6 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.forms.widgets import ChoiceWidget
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
@@ -107,10 +106,9 @@ def _entries(widget, name, value):
     if isinstance(value, datetime.date | datetime.time):
         # ISO, which every language's input formats accept (a French date is not).
         return [(name, [value.isoformat()])]
-    if isinstance(widget, ChoiceWidget):
-        chosen = widget.format_value(value)
-        return [(name, [chosen[0] if chosen else ""])]
     shown = widget.format_value(value)
+    if isinstance(shown, list):  # a choice widget's, one choice at most here
+        shown = shown[0] if shown else ""
     return [(name, ["" if shown is None else str(shown)])]
 
 
