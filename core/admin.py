@@ -4,8 +4,10 @@ workflow (draft → in review → published), optimistic locking and normalised 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +16,7 @@ from easy_thumbnails.exceptions import InvalidImageFormatError
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import publishing, revisions
+from . import personal_data, publishing, revisions
 from .admin_forms import (
     PartOfAPageForm,
     PublicationStatusForm,
@@ -108,6 +110,11 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Publish the selected records"), permissions=["publish"])
 def publish_selected(modeladmin, request, queryset):
+    """Asks first, on a page of its own, when a record would go out untranslated."""
+    if request.POST.get("post") != "yes":
+        untranslated = modeladmin.untranslated_to_publish(queryset)
+        if untranslated:
+            return modeladmin.confirm_publishing(request, queryset, untranslated)
     modeladmin.change_status(request, queryset, PublicationStatus.PUBLISHED)
 
 
@@ -130,6 +137,22 @@ def send_to_review(modeladmin, request, queryset):
     )
 
 
+@admin.action(description=_("Erase their personal data now"), permissions=["change"])
+def erase_personal_data(modeladmin, request, queryset):
+    """Law 09-08: a citizen may ask for it before the retention period ends."""
+    erased = personal_data.erase(queryset)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Personal data erased from %(count)d record.",
+            "Personal data erased from %(count)d records.",
+            erased,
+        )
+        % {"count": erased},
+        messages.SUCCESS,
+    )
+
+
 class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_per_page = 50
     change_list_template = "admin/core/change_list.html"
@@ -149,6 +172,8 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
             if "publication_status" not in self.list_filter:
                 self.list_filter = ("publication_status", *self.list_filter)
             self.list_filter = (AwaitingReviewFilter, *self.list_filter)
+        if issubclass(model, personal_data.PersonalDataModel):
+            self.actions = [*(self.actions or ()), erase_personal_data]
 
     # --- who may do what -------------------------------------------------------------
 
@@ -238,27 +263,13 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
 
     def change_status(self, request, queryset, status):
         """Each record through publishing.move, so every route obeys one rule."""
-        changed, refused, untranslated = 0, 0, []
+        changed, refused = 0, 0
         for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
             try:
                 if publishing.move(obj, status, by=request.user):
                     changed += 1
-                    if status == PublicationStatus.PUBLISHED and set(
-                        missing_for(obj)
-                    ) & set(ASKED_FOR):
-                        untranslated.append(str(obj))
             except (PermissionDenied, ValidationError):
                 refused += 1
-        if untranslated:
-            self.message_user(
-                request,
-                _(
-                    "Published without a French or English translation (the site "
-                    "shows the Arabic text): %(records)s"
-                )
-                % {"records": "، ".join(untranslated)},
-                messages.WARNING,
-            )
         self.message_user(
             request,
             ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
@@ -276,6 +287,34 @@ class ContentAdmin(RevisionAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
                 % {"count": refused},
                 messages.WARNING,
             )
+
+    def untranslated_to_publish(self, queryset):
+        """(record, names of its missing languages) for each record of `queryset`
+        that publishing would put on the site without its French or English."""
+        rows = []
+        for obj in queryset.exclude(publication_status=PublicationStatus.PUBLISHED):
+            missing = [code for code in missing_for(obj) if code in ASKED_FOR]
+            if missing:
+                rows.append((obj, language_names(missing)))
+        return rows
+
+    def confirm_publishing(self, request, queryset, untranslated):
+        """Django's delete-confirmation pattern: the same action, posted again."""
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish without a translation?"),
+            "opts": opts,
+            "queryset": queryset,
+            "untranslated": untranslated,
+            "translated_count": queryset.count() - len(untranslated),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request, "admin/core/publish_selected_confirmation.html", context
+        )
 
     # --- translations at a glance ----------------------------------------------------
 

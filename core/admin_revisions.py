@@ -2,9 +2,9 @@
 save of a published page is kept aside, the change form shows it again with what it
 changes, and a publisher approves it by saving or sends it back with a comment."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,47 @@ def _bound_to(form_class, data, files):
         form_class.__init__(self, data_, files_, *args, **kwargs)
 
     return type(form_class.__name__, (form_class,), {"__init__": __init__})
+
+
+def keep_change(request, obj, changed, names, *, many, base_version):
+    """Keep a change made outside the admin (the API) as the revision its change
+    form would have kept, to be reviewed and approved there like any other.
+
+    `changed` is an unsaved copy of `obj` holding the change, `names` the fields it
+    writes, `many` its many-to-many values. A change to a field the form does not
+    offer cannot be shown to a publisher, and is refused (ValidationError).
+    """
+    form_class = admin.site.get_model_admin(type(obj)).get_form(
+        request, obj, change=True
+    )
+    missing = [name for name in names if name not in form_class.base_fields]
+    if missing:
+        raise ValidationError(
+            {
+                name: _(
+                    "A change to this field of a published record cannot wait for "
+                    "a publisher's review; ask a publisher to make it."
+                )
+                for name in missing
+            }
+        )
+    revision = revisions.open_revision(obj)
+    if revision is None:
+        # Everything the form holds, so that approving it changes only `names`.
+        before = revisions.post_data(form_class(instance=obj))
+    else:
+        before, _files = revisions.form_input(revision)
+    post = revisions.post_data(
+        form_class(instance=changed, initial=many), names, onto=before
+    )
+    return revisions.keep(
+        obj,
+        post=post,
+        files={},
+        author=request.user,
+        base_version=base_version,
+        revision=revision,
+    )
 
 
 class RevisionAdminMixin:

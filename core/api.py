@@ -6,9 +6,12 @@ language negotiation, pagination, search, ordering, throttling, the write rights
 the conditional GET (ETag / Last-Modified) they all use.
 """
 
+import copy
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -20,16 +23,25 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework import exceptions, mixins, permissions, viewsets
+from rest_framework import (
+    exceptions,
+    mixins,
+    permissions,
+    serializers,
+    viewsets,
+)
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.status import HTTP_202_ACCEPTED
 from rest_framework.throttling import AnonRateThrottle
 
-from . import publishing, ratelimit, revisions
+from . import admin_revisions, publishing, ratelimit, revisions
 from .filters import AllowListOrderingFilter, NormalisedSearchFilter
 from .middleware import client_ip
+from .models import RevisionState
 from .paginator import KeysFirstPaginator
 from .publishing import DRAFT
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
@@ -134,16 +146,8 @@ class ReadOrStaffWrite(permissions.DjangoModelPermissions):
 
 
 def check_publication_rights(user, instance, validated_data):
-    """The publishing rules, as in the admin; an editor's change to a published
-    record is made in the admin, where it waits for a publisher as a revision."""
+    """The publishing rules, as in the admin (core/publishing.py)."""
     current = None if instance is None else instance.publication_status
-    if instance is not None and revisions.holds_revision(user, instance):
-        raise exceptions.PermissionDenied(
-            _(
-                "This record is published: an editor's change to it is made in the "
-                "admin, where a publisher reviews it before it goes live."
-            )
-        )
     status = validated_data.get("publication_status", current or DRAFT)
     try:
         publishing.check_move(
@@ -162,6 +166,52 @@ def check_publication_rights(user, instance, validated_data):
     return current, status
 
 
+REVISION_KEPT = _(
+    "This record is published: your change is kept as a pending revision for a "
+    "publisher to review. Until it is approved, the site and the API show the "
+    "published version."
+)
+
+
+class KeptRevisionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=RevisionState.choices)
+    base_version = serializers.IntegerField(
+        help_text="The record's version the change was made from."
+    )
+    review_url = serializers.URLField(
+        help_text="The admin page where publishers review it and its author sees "
+        "their change and any comment (also in the `Location` header)."
+    )
+
+
+class RevisionKeptSerializer(serializers.Serializer):
+    """The answer to an editor's change of a published record (202 Accepted)."""
+
+    detail = serializers.CharField()
+    revision = KeptRevisionSerializer()
+
+
+def revision_kept_response(request, revision):
+    opts = revision.content_type.model_class()._meta
+    review_url = request.build_absolute_uri(
+        reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change",
+            args=[revision.object_id],
+        )
+    )
+    body = {
+        "detail": str(REVISION_KEPT),
+        "revision": {
+            "id": revision.pk,
+            "state": revision.state,
+            "base_version": revision.base_version,
+            "review_url": review_url,
+        },
+    }
+    return Response(body, status=HTTP_202_ACCEPTED, headers={"Location": review_url})
+
+
 class SchemaView(SpectacularAPIView):
     """The OpenAPI document, always in English whatever the visitor's language."""
 
@@ -171,11 +221,42 @@ class SchemaView(SpectacularAPIView):
             return super().get(request, *args, **kwargs)
 
 
+REVISION_KEPT_RESPONSE = OpenApiResponse(
+    RevisionKeptSerializer,
+    description="The record is published and the token's user is an editor: the "
+    "change is kept as a pending revision, and the record, on the site and in the "
+    "API, stays as published until a publisher approves it in the admin. An "
+    "editor may not change `publication_status` of a published record (403).",
+)
+REVISION_LOCATION = OpenApiParameter(
+    "Location",
+    str,
+    OpenApiParameter.HEADER,
+    response=[202],
+    description="The admin page where the pending revision is reviewed.",
+)
+
+
 class PortalAutoSchema(AutoSchema):
-    """Adds the language parameter to every operation."""
+    """Adds the language parameter to every operation, and to changes of staff-
+    writable records the answer that says an editor's change waits for review."""
+
+    def holds_revisions(self):
+        return self.method in ("PUT", "PATCH") and isinstance(
+            self.view, StaffWritableViewSet
+        )
 
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), LANGUAGE_PARAMETER]
+        parameters = [*super().get_override_parameters(), LANGUAGE_PARAMETER]
+        if self.holds_revisions():
+            parameters.append(REVISION_LOCATION)
+        return parameters
+
+    def get_response_serializers(self):
+        serializer = super().get_response_serializers()
+        if self.holds_revisions() and not isinstance(serializer, dict):
+            return {200: serializer, 202: REVISION_KEPT_RESPONSE}
+        return serializer
 
 
 class PortalViewSet(viewsets.ReadOnlyModelViewSet):
@@ -244,12 +325,40 @@ class PortalViewSet(viewsets.ReadOnlyModelViewSet):
 class StaffWritableViewSet(
     mixins.CreateModelMixin, mixins.UpdateModelMixin, PortalViewSet
 ):
-    """Adds create and update for staff tokens; deleting stays in the admin."""
+    """Adds create and update for staff tokens; deleting stays in the admin.
 
+    An editor's change to a published record is kept as a pending revision, as the
+    admin keeps it (core/revisions.py), and answered 202 with where it waits.
+    """
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.pop("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        revision = self.perform_update(serializer)
+        if revision is not None:
+            return revision_kept_response(request, revision)
+        # As DRF's own update: what .set() changed must not be read from a cache.
+        if getattr(instance, "_prefetched_objects_cache", None):
+            instance._prefetched_objects_cache = {}
+        return Response(serializer.data)
+
+    @transaction.atomic
     def perform_create(self, serializer):
-        check_publication_rights(self.request.user, None, serializer.validated_data)
-        # PublishableModel.save() dates a record created published.
-        serializer.save(last_edited_by=self.request.user)
+        _current, status = check_publication_rights(
+            self.request.user, None, serializer.validated_data
+        )
+        # The move into its first state is made by the publishing module, as in the
+        # admin: its date, the history's reason and who made it, the signal.
+        instance = serializer.Meta.model()
+        many = serializer.apply(instance, serializer.validated_data)
+        publishing.prepare(instance, status, by=self.request.user, previous=None)
+        instance.save()
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        serializer.instance = instance
 
     @transaction.atomic
     def perform_update(self, serializer):
@@ -269,6 +378,8 @@ class StaffWritableViewSet(
         )
         if sent is not None and sent != stored:
             raise StaleVersion
+        if revisions.holds_revision(self.request.user, instance):
+            return self.keep_revision(serializer, base_version=stored)
         publishing.prepare(
             instance,
             status,
@@ -282,6 +393,23 @@ class StaffWritableViewSet(
             published_at=instance.published_at,
             review_note=instance.review_note,
         )
+        return None
+
+    def keep_revision(self, serializer, *, base_version):
+        """The change, written onto a copy of the live record, kept as a revision."""
+        changed = copy.copy(serializer.instance)
+        many = serializer.apply(changed, serializer.validated_data)
+        try:
+            return admin_revisions.keep_change(
+                self.request,
+                serializer.instance,
+                changed,
+                serializer.model_field_names(serializer.validated_data),
+                many=many,
+                base_version=base_version,
+            )
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from None
 
 
 class StaleVersion(exceptions.APIException):

@@ -10,6 +10,10 @@ and, saved by a publisher, applies it through the admin's own validation. The
 history of what went live stays with simple-history.
 """
 
+import datetime
+
+from django import forms
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -77,6 +81,52 @@ def keep(obj, *, post, files, author, base_version, revision=None):
         )
         upload.seek(0)
     return revision
+
+
+def _entries(widget, name, value):
+    """(key, values) for each key a browser may send for `widget` showing `value`;
+    no values where it sends nothing (an unticked box, no choice, no new file)."""
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    if isinstance(widget, forms.MultiWidget):
+        parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+        return [
+            entry
+            for sub, suffix, part in zip(
+                widget.widgets, widget.widgets_names, parts, strict=False
+            )
+            for entry in _entries(sub, name + suffix, part)
+        ]
+    if isinstance(widget, forms.FileInput):
+        return [(name, [])]  # no new file: the form keeps the stored one
+    if isinstance(widget, forms.CheckboxInput):
+        return [(name, ["on"] if widget.check_test(value) else [])]
+    if getattr(widget, "allow_multiple_selected", False):
+        return [(name, [str(v) for v in value or ()])]
+    if isinstance(value, datetime.date | datetime.time):
+        # ISO, which every language's input formats accept (a French date is not).
+        return [(name, [value.isoformat()])]
+    shown = widget.format_value(value)
+    if isinstance(shown, list):  # a choice widget's, one choice at most here
+        shown = shown[0] if shown else ""
+    return [(name, ["" if shown is None else str(shown)])]
+
+
+def post_data(form, names=None, *, onto=None):
+    """What a browser would send back from `form` as it stands: every field, or only
+    `names` written over the input `onto` (a QueryDict).
+
+    A change made outside the admin (the API) is kept in the same shape as the
+    admin form's own input, so that the publisher reviews and approves it there.
+    """
+    post = QueryDict(mutable=True) if onto is None else onto.copy()
+    for name in form.fields if names is None else names:
+        bound = form[name]
+        for key, values in _entries(bound.field.widget, bound.html_name, bound.value()):
+            post.setlist(key, values)
+    for key in [key for key, values in post.lists() if not values]:
+        del post[key]
+    return post
 
 
 def form_input(revision, *, version=None):

@@ -211,16 +211,38 @@ class PortalSerializer(serializers.ModelSerializer):
         return self.update(self.Meta.model(), validated_data)
 
     def update(self, instance, validated_data):
+        many = self.apply(instance, validated_data)
+        instance.save()
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        return instance
+
+    def apply(self, instance, validated_data):
+        """Write `validated_data` onto `instance`, unsaved, checked by the model's
+        rules; returns the many-to-many values, which only a saved row can take."""
+        validated_data = dict(validated_data)
         translated = self._pop_translations(validated_data)
         many = self._pop_many(validated_data)
         for name, value in validated_data.items():
             setattr(instance, name, value)
         self._apply_translations(instance, translated)
         self._clean(instance)
-        instance.save()
-        for name, values in many.items():
-            getattr(instance, name).set(values)
-        return instance
+        return many
+
+    def model_field_names(self, validated_data):
+        """The model fields `validated_data` writes: `title_fr`, not `title`."""
+        translated = {
+            field.source
+            for field in self.fields.values()
+            if isinstance(field, TranslatedField)
+        }
+        names = []
+        for name, value in validated_data.items():
+            if name in translated:
+                names.extend(f"{name}_{code}" for code in value)
+            else:
+                names.append(name)
+        return names
 
     @staticmethod
     def _clean(instance):

@@ -25,7 +25,7 @@ class PetitionAdmin(ContentAdmin):
     date_hierarchy = "received_on"
     search_fields = ("title_ar", "title_fr", "title_en", "reference")
     autocomplete_fields = ("association", "commission", "agenda_item")
-    readonly_fields = ("decision_deadline",)
+    readonly_fields = ("decision_deadline", "anonymized_at")
     fieldsets = (
         (
             None,
@@ -58,6 +58,6 @@ class PetitionAdmin(ContentAdmin):
         (_("Publication"), {"fields": ("publication_status", "review_note")}),
         (
             _("The petition's agent: personal data, never published (law 09-08)"),
-            {"fields": ("agent_name", "agent_contact")},
+            {"fields": ("agent_name", "agent_contact", "anonymized_at")},
         ),
     )

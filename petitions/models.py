@@ -5,7 +5,8 @@ conditions, 124 associations' conditions, 125 filing, the bureau and its deadlin
 A petition's signatories are never stored: the register keeps their number. The
 petition's agent (الوكيل, art. 122) is the one person the commune writes to; their
 name and contact are personal data under law 09-08, kept for staff only and left
-out of the pages, the API, the exports, the search text and the change history.
+out of the pages, the API, the exports, the search text and the change history,
+and erased after the retention period (core/personal_data.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from core.models import (
     PublishableQuerySet,
     SearchableModel,
 )
+from core.personal_data import PersonalDataModel
 
 from . import law
 
@@ -77,7 +79,7 @@ class PetitionQuerySet(PublishableQuerySet):
         )
 
 
-class Petition(SearchableModel, PublishableModel):
+class Petition(SearchableModel, PublishableModel, PersonalDataModel):
     title = models.CharField(
         _("subject"),
         max_length=300,
@@ -206,6 +208,10 @@ class Petition(SearchableModel, PublishableModel):
     search_related = ("association",)
     search_recent = ("received_on",)
     search_snippet_fields = ("summary", "decision_reasons", "title")
+    # Law 09-08, erased PERSONAL_DATA_RETENTION_DAYS after receipt, like proposals'
+    # submitters' (core/personal_data.py); the petition stays in the register.
+    personal_data_fields = ("agent_name", "agent_contact")
+    retention_starts = "received_on"
 
     class Meta:
         ordering = ["-received_on", "-id"]

@@ -23,7 +23,6 @@ track_history(
     app="petitions",
     excluded_fields=[
         *unsearched_history_fields(Petition),
-        "agent_name",
-        "agent_contact",
+        *Petition.personal_data_fields,
     ],
 )

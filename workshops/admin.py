@@ -212,23 +212,6 @@ def merge_duplicates(modeladmin, request, queryset):
     )
 
 
-@admin.action(
-    description=_("Erase the submitters' personal data now"), permissions=["change"]
-)
-def erase_personal_data(modeladmin, request, queryset):
-    erased = services.erase_personal_data(queryset.filter(anonymized_at__isnull=True))
-    modeladmin.message_user(
-        request,
-        ngettext(
-            "Personal data erased from %(count)d proposal.",
-            "Personal data erased from %(count)d proposals.",
-            erased,
-        )
-        % {"count": erased},
-        messages.SUCCESS,
-    )
-
-
 @admin.register(Proposal)
 class ProposalAdmin(ContentAdmin):
     """The moderation queue: read, publish, answer, merge and link to projects.
@@ -269,7 +252,6 @@ class ProposalAdmin(ContentAdmin):
         mark_under_study,
         mark_accepted,
         merge_duplicates,
-        erase_personal_data,
     ]
     inlines = [StatusChangeInline]
     fieldsets = (

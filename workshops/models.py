@@ -17,6 +17,7 @@ from core.models import (
     SearchableModel,
     YearCounter,
 )
+from core.personal_data import PersonalDataModel
 from core.text import normalize, strip_bidi_controls
 from projects.models import Axis, Project
 
@@ -157,7 +158,7 @@ class ProposalQuerySet(PublishableQuerySet):
         return int(last.removeprefix(prefix)) if last else 0
 
 
-class Proposal(SearchableModel, PublishableModel):
+class Proposal(SearchableModel, PublishableModel, PersonalDataModel):
     """A citizen's or a workshop's proposal; the submitter's details are never public."""
 
     reference = models.CharField(
@@ -218,9 +219,6 @@ class Proposal(SearchableModel, PublishableModel):
     consent_given_at = models.DateTimeField(
         _("consent given at"), null=True, blank=True
     )
-    anonymized_at = models.DateTimeField(
-        _("personal data erased at"), null=True, blank=True
-    )
 
     status = models.CharField(
         _("status"),
@@ -269,6 +267,15 @@ class Proposal(SearchableModel, PublishableModel):
     search_order = 100
     search_related = ("axis",)
     search_snippet_fields = ("text", "public_answer", "title")
+    # Law 09-08, erased PERSONAL_DATA_RETENTION_DAYS after it arrived (core/personal_data.py).
+    personal_data_fields = (
+        "submitter_name",
+        "submitter_association",
+        "submitter_email",
+        "submitter_phone",
+        "submitter_ip",
+    )
+    retention_starts = "created_at"
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -390,10 +397,6 @@ class Proposal(SearchableModel, PublishableModel):
     @property
     def is_answered(self):
         return self.status != ProposalStatus.RECEIVED
-
-    @property
-    def is_anonymized(self):
-        return self.anonymized_at is not None
 
 
 class ProposalStatusChange(models.Model):

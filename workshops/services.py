@@ -261,32 +261,6 @@ def retry_after():
     return ratelimit.seconds_left(RATE_WINDOW_SECONDS)
 
 
-# --- Personal data ---------------------------------------------------------------------
-
-
-def personal_data_past_retention(now=None):
-    cutoff = (now or timezone.now()) - timedelta(
-        days=settings.PERSONAL_DATA_RETENTION_DAYS
-    )
-    return Proposal.objects.filter(created_at__lt=cutoff, anonymized_at__isnull=True)
-
-
-def erase_personal_data(proposals):
-    """Blank the submitter's name, association, contact and address; returns a count.
-
-    The history tables never hold these fields (translation.py), so this is the only
-    copy to erase.
-    """
-    return proposals.update(
-        submitter_name="",
-        submitter_association="",
-        submitter_email="",
-        submitter_phone="",
-        submitter_ip=None,
-        anonymized_at=timezone.now(),
-    )
-
-
 # --- E-mail ---------------------------------------------------------------------------
 
 

@@ -33,10 +33,6 @@ track_history(
     excluded_fields=[
         *unsearched_history_fields(Proposal),
         "text_fingerprint",
-        "submitter_name",
-        "submitter_association",
-        "submitter_email",
-        "submitter_phone",
-        "submitter_ip",
+        *Proposal.personal_data_fields,
     ],
 )

@@ -2,7 +2,10 @@
 
 Every translated value in the data is `{"ar": …, "fr": …, …}`; a language it does not
 give is left alone, so the page falls back to Arabic (or keeps what staff wrote).
-Writing only what changed makes a second run change nothing.
+Writing only what changed makes a second run change nothing. A record is published
+when the loader creates it, through core.publishing as a system action; after that its
+publication is its publishers' decision, so a later run leaves a record they took off
+the site where it is.
 """
 
 import datetime
@@ -27,7 +30,7 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
-from core.models import PublicationStatus
+from core import publishing
 from projects.models import Axis, Goal, Program, Project, ProjectStatus
 from workshops.models import Workshop
 
@@ -38,7 +41,6 @@ ARTICLE_COPY = Path(__file__).resolve().parent / "kenitra-openness-meeting.ar.tx
 KENITRA_TIME = ZoneInfo("Africa/Casablanca")
 # The article says "this Wednesday morning" and no hour; 09:00 is a stand-in.
 MORNING = datetime.time(9, 0)
-PUBLISHED = {"publication_status": PublicationStatus.PUBLISHED}
 
 
 # Punctuation that cannot open a line: a line break before it is a copy-and-paste
@@ -78,8 +80,8 @@ class KenitraLoader:
         self.content = read_content() if content is None else content
         self.created = self.updated = 0
 
-    def upsert(self, model, lookup, values):
-        """update_or_create that saves only what changed.
+    def upsert(self, model, lookup, values, *, publish=False):
+        """update_or_create that saves only what changed; `publish` a record it creates.
 
         update_or_create saves every time, which would add a history row to every
         record and move its "updated at" on each `make setup`.
@@ -88,7 +90,10 @@ class KenitraLoader:
             obj = model.objects.get(**lookup)
         except model.DoesNotExist:
             obj = model(**{**lookup, **values})
-            obj.save()
+            if publish:
+                publishing.publish_as_system(obj)
+            else:
+                obj.save()
             self.created += 1
             return obj
         changed = False
@@ -118,8 +123,8 @@ class KenitraLoader:
             {
                 **translated("title", content["program"]["title"]),
                 **translated("summary", content["program"]["summary"]),
-                **PUBLISHED,
             },
+            publish=True,
         )
         organizations = self.load_organizations()
         venue_data = content["venue"]
@@ -225,8 +230,8 @@ class KenitraLoader:
                     "number": axis_data["number"],
                     "icon": axis_data["icon"],
                     **translated("title", axis_data["title"]),
-                    **PUBLISHED,
                 },
+                publish=True,
             )
             axes[axis.number] = axis
             projects = {}
@@ -240,8 +245,8 @@ class KenitraLoader:
                         "status": ProjectStatus.PROPOSED,
                         "progress": 0,
                         "order": order,
-                        **PUBLISHED,
                     },
+                    publish=True,
                 )
             for order, goal_data in enumerate(axis_data["goals"], start=1):
                 project = goal_data["project"] and projects[goal_data["project"]]
@@ -314,9 +319,9 @@ class KenitraLoader:
                 **translated("date_text", data["date_text"]),
                 **translated("summary", data["summary"]),
                 **translated("attendance_note", data["attendance_note"]),
-                **PUBLISHED,
                 **(extra or {}),
             },
+            publish=True,
         )
         # add(), not set(): what staff linked since stays linked.
         meeting.axes.add(*axes)
@@ -370,8 +375,8 @@ class KenitraLoader:
                     **translated("title", data["title"]),
                     **translated("facilitators_note", shared["facilitators_note"]),
                     **translated("summary", shared["summary"]),
-                    **PUBLISHED,
                 },
+                publish=True,
             )
             workshop.projects.add(*projects_by_axis[axis.number])
             workshops.append(workshop)

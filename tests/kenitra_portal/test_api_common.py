@@ -246,24 +246,6 @@ def test_editor_may_not_publish_a_draft_by_update(editor):
     assert draft.publication_status == "review"
 
 
-def test_an_editors_change_to_a_published_project_is_refused_and_changes_nothing(
-    editor,
-):
-    # In the admin the change would wait for a publisher as a revision; the API,
-    # which cannot show a publisher the difference, leaves the published page as it is.
-    published = ProjectFactory(progress=10)
-
-    response = token_client(editor).patch(
-        f"/api/v1/projects/{published.pk}/",
-        {"progress": 50, "publication_status": "published"},
-        format="json",
-    )
-
-    assert response.status_code == 403, response.content
-    published.refresh_from_db()
-    assert (published.progress, published.is_published) == (10, True)
-
-
 @pytest.mark.parametrize("status", ["draft", "review"])
 def test_an_editor_cannot_unpublish_through_the_api(editor, status):
     published = ProjectFactory()
@@ -301,6 +283,25 @@ def test_publisher_publishes(publisher):
     draft.refresh_from_db()
     assert draft.is_published
     assert draft.published_at is not None
+
+
+def test_a_publisher_creates_a_published_project_through_the_publishing_module(
+    publisher,
+):
+    axis = AxisFactory()
+
+    response = token_client(publisher).post(
+        "/api/v1/projects/",
+        new_project(axis, publication_status="published"),
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    project = Project.objects.get(slug="new-project")
+    assert project.is_published and project.published_at is not None
+    assert project.last_edited_by == publisher
+    (row,) = project.history.all()
+    assert (row.history_change_reason, row.history_user) == ("Published", publisher)
 
 
 def test_string_value_is_stored_in_the_requested_language(publisher):

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
 from django.utils import timezone, translation
 
 from consultations.models import (
@@ -26,12 +27,15 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
+from core import publishing
+from core.models import PublicationStatus
 from kenitra_portal.content.loader import ARTICLE_COPY, mend_line_breaks, read_content
 from kenitra_portal.management.commands.load_kenitra import SEED_ARTICLE, Command
 from projects.models import Axis, Goal, Program, Project
 from workshops.models import Workshop
 
 SEED_FILE = settings.BASE_DIR.parent / SEED_ARTICLE
+PUBLISHED_MODELS = (Program, Axis, Project, Meeting, Workshop)
 ARTICLE_COPY_TEXT = ARTICLE_COPY.read_text(encoding="utf-8")
 ARABIC = re.compile("[\u0600-\u06ff]")
 LAUNCH_TITLE = "لقاء تشاوري مباشر حول برنامج انفتاح جماعة القنيطرة"
@@ -409,9 +413,47 @@ def test_nothing_the_article_does_not_say_is_invented(launch):
 
 
 def test_everything_loaded_is_published(loaded):
-    for model in (Program, Axis, Project, Meeting, Workshop):
+    for model in PUBLISHED_MODELS:
         assert model.objects.exists()
         assert model.objects.published().count() == model.objects.count()
+
+
+def test_records_are_published_through_the_publishing_module_by_the_system(db):
+    moves = []
+    publishing.publication_changed.connect(
+        lambda sender, **kw: moves.append((sender, kw["previous"], kw["by"])),
+        weak=False,
+        dispatch_uid="load_kenitra_test",
+    )
+    try:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            load()
+    finally:
+        publishing.publication_changed.disconnect(dispatch_uid="load_kenitra_test")
+
+    published = sum(model.objects.count() for model in PUBLISHED_MODELS)
+    assert len(moves) == published
+    assert {(previous, by) for _model, previous, by in moves} == {(None, None)}
+    for model in PUBLISHED_MODELS:
+        for obj in model.objects.all():
+            assert obj.published_at is not None
+            (row,) = obj.history.all()
+            assert row.history_change_reason == publishing.PUBLISHED_REASON
+            assert row.history_user is None
+
+
+def test_a_later_run_leaves_a_record_a_publisher_unpublished_off_the_site(
+    loaded, publisher
+):
+    project = Project.objects.first()
+    publishing.move(project, PublicationStatus.DRAFT, by=publisher)
+    before = snapshot()
+
+    load()
+
+    assert snapshot() == before
+    project.refresh_from_db()
+    assert not project.is_published
 
 
 def test_anonymous_visitor_sees_the_meeting_and_its_speakers(client, launch):

@@ -65,7 +65,7 @@ def test_the_command_erases_personal_data_past_retention_and_keeps_the_proposal(
     assert (old.title, old.text) == ("اقتراح قديم", "نص الاقتراح القديم يبقى")
     assert recent.anonymized_at is None
     assert recent.submitter_email == PERSONAL["submitter_email"]
-    assert "1 proposal(s)" in out.getvalue()
+    assert "anonymised: 1 proposal(s)" in out.getvalue()
 
 
 def test_after_erasure_no_table_of_the_app_holds_the_personal_data(settings):
@@ -100,7 +100,7 @@ def test_a_dry_run_changes_nothing(settings):
 
     proposal.refresh_from_db()
     assert proposal.anonymized_at is None
-    assert "1 proposal(s)" in out.getvalue()
+    assert "would be anonymised: 1 proposal(s)" in out.getvalue()
 
 
 def test_an_erased_author_gets_no_more_email(

@@ -300,6 +300,9 @@ class Generator:
         return {f"{field}_{code}": value for code, value in values.items()}
 
     def publication(self, published_share=0.9):
+        # Written directly rather than through core.publishing: these are rows made
+        # up at benchmark volume with bulk_create, a mix of states as staff would
+        # leave them, not moves anyone makes, and nothing here reaches a citizen.
         published = self.random.random() < published_share
         return {
             "publication_status": PublicationStatus.PUBLISHED

@@ -70,10 +70,11 @@ class Command(BaseCommand):
         " goals, the meeting with its agenda, speakers and the session on"
         " digitalisation that continued it, the people and their roles, the"
         " workshops and the press coverage with the article's full text, in every"
-        " language kenitra_portal/content/kenitra.json gives, all published. The"
-        " article's 'workshops on the priority axes' are recorded as one workshop"
-        " per axis. Running it again changes nothing; it never clears a date or a"
-        " facilitator entered since."
+        " language kenitra_portal/content/kenitra.json gives, published as it"
+        " creates them. The article's 'workshops on the priority axes' are recorded"
+        " as one workshop per axis. Running it again changes nothing; it never"
+        " clears a date or a facilitator entered since, nor publishes again a record"
+        " a publisher has taken off the site."
     )
 
     def add_arguments(self, parser):
