@@ -46,7 +46,10 @@ SPECTACULAR_SETTINGS = {
         "**Limits.** Anonymous clients are limited per address (60 requests a minute "
         "by default); past it the answer is `429` with `Retry-After`.\n\n"
         "**Writing.** Staff tools send `Authorization: Token <key>` (keys are issued "
-        "in the admin). Editors create and change drafts; only publishers publish.\n\n"
+        "in the admin). Editors create and change drafts; only publishers publish. "
+        "An editor's change to a published record is kept for review: the answer "
+        "is `202 Accepted`, with the pending revision's address in `Location`, and "
+        "the record stays as published until a publisher approves it.\n\n"
         "Bulk downloads (CSV, JSON, Popolo) are on the portal's open-data page."
     ),
     "VERSION": "1.0.0",

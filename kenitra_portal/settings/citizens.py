@@ -18,8 +18,10 @@ if PROPOSAL_RATE_LIMIT < 1 or any("@" not in a for a in PROPOSAL_NOTIFY_EMAILS):
         "PROPOSAL_RATE_LIMIT must be at least 1 and PROPOSAL_NOTIFY_EMAILS a "
         "comma-separated list of e-mail addresses."
     )
-# Law 09-08: a submitter's name, contact and address are erased this many days after
-# the proposal arrived (manage.py erase_personal_data, run daily); the text stays.
+# Law 09-08: the personal data that core/personal_data.py names (a proposal's
+# submitter, a petition's agent: name, contact, address) is erased this many days
+# after the proposal or petition arrived (manage.py erase_personal_data, run daily);
+# the text stays.
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 365)
 # The CNDP's number for the declaration of this processing; the privacy page shows it.
 CNDP_DECLARATION_NUMBER = os.environ.get("CNDP_DECLARATION_NUMBER", "")
