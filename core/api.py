@@ -3,7 +3,9 @@
 Each app's `api.py` holds its viewsets and filter sets (kenitra_portal/api.py mounts
 them); this module holds the
 language negotiation, pagination, search, ordering, throttling, the write rights and
-the conditional GET (ETag / Last-Modified) they all use.
+the conditional GET (ETag / Last-Modified) they all use. The answer to an editor's
+change kept for review is in core/api_revisions.py, the OpenAPI document's own pieces
+in core/api_schema.py.
 """
 
 import copy
@@ -11,7 +13,6 @@ import copy
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -23,47 +24,29 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework import (
     exceptions,
     mixins,
     permissions,
-    serializers,
     viewsets,
 )
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.status import HTTP_202_ACCEPTED
 from rest_framework.throttling import AnonRateThrottle
 
 from . import admin_revisions, publishing, ratelimit, revisions
+from .api_revisions import (
+    REVISION_KEPT_RESPONSE,
+    REVISION_LOCATION,
+    revision_kept_response,
+)
+from .api_schema import LANGUAGE_PARAMETER
 from .filters import AllowListOrderingFilter, NormalisedSearchFilter
 from .middleware import client_ip
-from .models import RevisionState
 from .paginator import KeysFirstPaginator
 from .publishing import DRAFT
 from .serializers import ALL_LANGUAGES, FALLBACK_LANGUAGE, LANGUAGES
-
-
-def _any_case(word):
-    return "".join(f"[{letter.lower()}{letter.upper()}]" for letter in word)
-
-
-LANGUAGE_PARAMETER = OpenApiParameter(
-    "lang",
-    str,
-    # Any case (`FR` is `fr`): a pattern, since an enum would refuse `FR`.
-    pattern=f"^({'|'.join(_any_case(code) for code in (*LANGUAGES, ALL_LANGUAGES))})$",
-    description=(
-        f"Language of translated fields: {', '.join(LANGUAGES)} or `{ALL_LANGUAGES}`, "
-        "in any case. Without it, the `Accept-Language` header "
-        "decides, then Arabic. A value missing in that language is given in Arabic "
-        "and named in the object's `_fallback`. `all` returns every translated "
-        "field as `{" + ", ".join(f'"{code}": …' for code in LANGUAGES) + "}`."
-    ),
-)
 
 
 def request_language(request):
@@ -164,77 +147,6 @@ def check_publication_rights(user, instance, validated_data):
     except DjangoValidationError as error:
         raise exceptions.ValidationError(error.message_dict) from None
     return current, status
-
-
-REVISION_KEPT = _(
-    "This record is published: your change is kept as a pending revision for a "
-    "publisher to review. Until it is approved, the site and the API show the "
-    "published version."
-)
-
-
-class KeptRevisionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    state = serializers.ChoiceField(choices=RevisionState.choices)
-    base_version = serializers.IntegerField(
-        help_text="The record's version the change was made from."
-    )
-    review_url = serializers.URLField(
-        help_text="The admin page where publishers review it and its author sees "
-        "their change and any comment (also in the `Location` header)."
-    )
-
-
-class RevisionKeptSerializer(serializers.Serializer):
-    """The answer to an editor's change of a published record (202 Accepted)."""
-
-    detail = serializers.CharField()
-    revision = KeptRevisionSerializer()
-
-
-def revision_kept_response(request, revision):
-    opts = revision.content_type.model_class()._meta
-    review_url = request.build_absolute_uri(
-        reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_change",
-            args=[revision.object_id],
-        )
-    )
-    body = {
-        "detail": str(REVISION_KEPT),
-        "revision": {
-            "id": revision.pk,
-            "state": revision.state,
-            "base_version": revision.base_version,
-            "review_url": review_url,
-        },
-    }
-    return Response(body, status=HTTP_202_ACCEPTED, headers={"Location": review_url})
-
-
-class SchemaView(SpectacularAPIView):
-    """The OpenAPI document, always in English whatever the visitor's language."""
-
-    @extend_schema(exclude=True)
-    def get(self, request, *args, **kwargs):
-        with translation.override("en"):
-            return super().get(request, *args, **kwargs)
-
-
-REVISION_KEPT_RESPONSE = OpenApiResponse(
-    RevisionKeptSerializer,
-    description="The record is published and the token's user is an editor: the "
-    "change is kept as a pending revision, and the record, on the site and in the "
-    "API, stays as published until a publisher approves it in the admin. An "
-    "editor may not change `publication_status` of a published record (403).",
-)
-REVISION_LOCATION = OpenApiParameter(
-    "Location",
-    str,
-    OpenApiParameter.HEADER,
-    response=[202],
-    description="The admin page where the pending revision is reviewed.",
-)
 
 
 class PortalAutoSchema(AutoSchema):
@@ -448,59 +360,3 @@ def newest_update(data):
         if isinstance(record, dict) and record.get("updated_at")
     ]
     return max(stamps, default=None)
-
-
-def document_common_responses(result, generator, request, public):
-    """Postprocessing hook: the statuses that any endpoint may answer."""
-    error = {
-        "description": "",
-        "content": {
-            "application/json": {
-                "schema": {"type": "object", "additionalProperties": True}
-            }
-        },
-    }
-    common = {
-        "400": "Invalid parameter: the body names the parameter and what is allowed.",
-        "404": "No such object, or a page number past the last page.",
-        "429": "Too many requests from this address; see the Retry-After header.",
-    }
-    for path in result.get("paths", {}).values():
-        for method, operation in path.items():
-            responses = operation.setdefault("responses", {})
-            if method == "get":
-                # Reading needs no token: anonymous access is an alternative.
-                security = operation.setdefault("security", [])
-                if {} not in security:
-                    security.append({})
-                responses.setdefault(
-                    "304", {"description": "Not modified since the given ETag or date."}
-                )
-            else:
-                common_write = {
-                    "401": "No valid token (`Authorization: Token …`).",
-                    "403": "The token's user may not make this change.",
-                    "409": "The `version` sent is not the stored one: someone saved "
-                    "the record since it was read.",
-                }
-                for status, text in common_write.items():
-                    responses.setdefault(status, {**error, "description": text})
-            for status, text in common.items():
-                responses.setdefault(status, {**error, "description": text})
-            for parameter in operation.get("parameters", []):
-                _forbid_nul(parameter.get("schema", {}))
-    return result
-
-
-# RefuseNulMiddleware answers 400 to any parameter holding NUL; the schema says so,
-# so that a client (or a generator of test requests) knows the value is not valid.
-NO_NUL_PATTERN = "^[^\\x00]*$"
-
-
-def _forbid_nul(schema):
-    if schema.get("type") == "array":
-        _forbid_nul(schema.get("items", {}))
-    elif schema.get("type") == "string" and not (
-        {"pattern", "enum", "format"} & schema.keys()
-    ):
-        schema["pattern"] = NO_NUL_PATTERN

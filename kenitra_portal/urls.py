@@ -14,7 +14,7 @@ from consultations.feeds import (
     MeetingsAtomFeed,
     MeetingsFeed,
 )
-from core.api import SchemaView
+from core.api_schema import SchemaView
 from core.health import healthz
 from core.preview import preview
 from kenitra_portal import about, exports, pages

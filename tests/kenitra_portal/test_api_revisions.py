@@ -4,7 +4,7 @@ once a publisher approves it in the admin."""
 
 import pytest
 
-from core.api import REVISION_KEPT
+from core.api_revisions import REVISION_KEPT
 from core.models import Revision, RevisionState
 from tests import factories
 from tests.kenitra_portal.test_admin_workflow import form_data
