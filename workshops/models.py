@@ -1,6 +1,3 @@
-import hashlib
-import re
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q
@@ -18,8 +15,13 @@ from core.models import (
     YearCounter,
 )
 from core.personal_data import PersonalDataModel
-from core.text import normalize, strip_bidi_controls
 from projects.models import Axis, Project
+
+from .references import (
+    REFERENCE_PREFIX,
+    fingerprint_text,
+    parse_reference,
+)
 
 
 class Workshop(SearchableModel, PublishableModel):
@@ -93,36 +95,6 @@ class ProposalStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     MERGED = "merged", _("Merged")
     DECLINED = "declined", _("Declined")
-
-
-REFERENCE_PREFIX = "KNT"
-_REFERENCE_DIGITS = str.maketrans(
-    {
-        **{chr(0x0660 + n): str(n) for n in range(10)},
-        **{chr(0x06F0 + n): str(n) for n in range(10)},
-    }
-)
-_REFERENCE_DASHES = re.compile("[\u2010-\u2015\u2212\u0640_/ ]")
-
-
-def parse_reference(raw):
-    """The reference that `raw` spells, or None.
-
-    "knt 2026 42", "KNT-٢٠٢٦-٠٠٤٢" and "KNT–2026–0042" all mean KNT-2026-0042.
-    """
-    raw = strip_bidi_controls(str(raw or "").strip()).translate(_REFERENCE_DIGITS)
-    raw = _REFERENCE_DASHES.sub("-", raw.upper())
-    match = re.fullmatch(rf"{REFERENCE_PREFIX}-*(\d{{4}})-+(\d{{1,6}})", raw)
-    if not match:
-        return None
-    year, number = match.groups()
-    return f"{REFERENCE_PREFIX}-{year}-{int(number):04d}"
-
-
-def fingerprint_text(text):
-    """The same proposal typed twice, whatever its spelling, spacing or punctuation."""
-    folded = normalize(text)
-    return hashlib.sha256(folded.encode()).hexdigest() if folded else ""
 
 
 class ProposalQuerySet(PublishableQuerySet):
