@@ -28,7 +28,7 @@ from html import unescape
 from urllib.parse import quote
 
 import psycopg2
-from run import (
+from server import (
     RESULTS,
     ROOT,
     SERVER,

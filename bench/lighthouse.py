@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import psycopg2
-from run import (
+from server import (
     RESULTS,
     ROOT,
     environment,

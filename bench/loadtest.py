@@ -12,9 +12,11 @@ import sys
 
 import psycopg2
 from run import (
+    count_queries,
+)
+from server import (
     RESULTS,
     ROOT,
-    count_queries,
     demo_settings,
     environment,
     free_port,
