@@ -4,18 +4,7 @@ The expected Arabic below is copied from the article, and each test checks it ag
 the seed file too, so a loader that drops or rewords something fails here.
 """
 
-import datetime
-import re
-from io import StringIO
-from zoneinfo import ZoneInfo
-
 import pytest
-from django.apps import apps
-from django.conf import settings
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.test import TestCase
-from django.utils import timezone, translation
 
 from consultations.models import (
     AgendaItem,
@@ -27,20 +16,20 @@ from consultations.models import (
     PressCoverage,
     Venue,
 )
-from core import publishing
-from core.models import PublicationStatus
-from kenitra_portal.content.loader import ARTICLE_COPY, mend_line_breaks, read_content
-from kenitra_portal.management.commands.load_kenitra import SEED_ARTICLE, Command
+from kenitra_portal.content.loader import mend_line_breaks
+from kenitra_portal.management.commands.load_kenitra import Command
 from projects.models import Axis, Goal, Program, Project
+from tests.kenitra_portal.kenitra_article import (
+    ARTICLE_COPY_TEXT,
+    EQUALITY_BODY,
+    LAUNCH_TITLE,
+    SEED_FILE,
+    SESSION_TITLE,
+    article_text,
+    assert_translated,
+    in_the_article,
+)
 from workshops.models import Workshop
-
-SEED_FILE = settings.BASE_DIR.parent / SEED_ARTICLE
-PUBLISHED_MODELS = (Program, Axis, Project, Meeting, Workshop)
-ARTICLE_COPY_TEXT = ARTICLE_COPY.read_text(encoding="utf-8")
-ARABIC = re.compile("[\u0600-\u06ff]")
-LAUNCH_TITLE = "لقاء تشاوري مباشر حول برنامج انفتاح جماعة القنيطرة"
-SESSION_TITLE = "مناقشة موضوع الرقمنة وجودة الخدمات الجماعية"
-EQUALITY_BODY = "هيئة المساواة وتكافؤ الفرص ومقاربة النوع"
 
 # (number, title, projects, goals, how the article joins the goals in one line)
 AXES = [
@@ -120,51 +109,6 @@ MEMBERSHIPS = {
     ("خديجة هيسوفة", "جماعة القنيطرة", "مستشارة جماعية"),
     ("محمد مبريكة", "جماعة القنيطرة", "على رأس موظفي وموظفات الجماعة"),
 }
-
-
-def article_text():
-    if SEED_FILE.is_file():
-        return SEED_FILE.read_text(encoding="utf-8")
-    return ARTICLE_COPY_TEXT
-
-
-def in_the_article(text):
-    """True when the words appear in the article, whatever its line breaks."""
-    return " ".join(text.split()) in " ".join(article_text().split())
-
-
-def load(*args):
-    out = StringIO()
-    call_command("load_kenitra", *args, stdout=out)
-    return out.getvalue()
-
-
-def assert_translated(obj, field):
-    """Arabic as given, French and English present and not Arabic left in place."""
-    assert getattr(obj, f"{field}_ar")
-    for code in ("fr", "en"):
-        value = getattr(obj, f"{field}_{code}")
-        assert value, f"{obj!r}.{field}_{code} is empty"
-        assert not ARABIC.search(value), f"{obj!r}.{field}_{code} is not translated"
-
-
-def snapshot():
-    """Every row of every table of the three apps, history and links included."""
-    rows = {}
-    for label in ("projects", "consultations", "workshops"):
-        for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            rows[model._meta.label] = list(model.objects.order_by("pk").values())
-    return rows
-
-
-@pytest.fixture
-def loaded(db):
-    return load()
-
-
-@pytest.fixture
-def launch(loaded):
-    return Meeting.objects.get(title_ar=LAUNCH_TITLE)
 
 
 @pytest.mark.django_db
@@ -412,232 +356,9 @@ def test_nothing_the_article_does_not_say_is_invented(launch):
     assert Program.objects.get().start_date is None
 
 
-def test_everything_loaded_is_published(loaded):
-    for model in PUBLISHED_MODELS:
-        assert model.objects.exists()
-        assert model.objects.published().count() == model.objects.count()
-
-
-def test_records_are_published_through_the_publishing_module_by_the_system(db):
-    moves = []
-    publishing.publication_changed.connect(
-        lambda sender, **kw: moves.append((sender, kw["previous"], kw["by"])),
-        weak=False,
-        dispatch_uid="load_kenitra_test",
-    )
-    try:
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            load()
-    finally:
-        publishing.publication_changed.disconnect(dispatch_uid="load_kenitra_test")
-
-    published = sum(model.objects.count() for model in PUBLISHED_MODELS)
-    assert len(moves) == published
-    assert {(previous, by) for _model, previous, by in moves} == {(None, None)}
-    for model in PUBLISHED_MODELS:
-        for obj in model.objects.all():
-            assert obj.published_at is not None
-            (row,) = obj.history.all()
-            assert row.history_change_reason == publishing.PUBLISHED_REASON
-            assert row.history_user is None
-
-
-def test_a_later_run_leaves_a_record_a_publisher_unpublished_off_the_site(
-    loaded, publisher
-):
-    project = Project.objects.first()
-    publishing.move(project, PublicationStatus.DRAFT, by=publisher)
-    before = snapshot()
-
-    load()
-
-    assert snapshot() == before
-    project.refresh_from_db()
-    assert not project.is_published
-
-
 def test_anonymous_visitor_sees_the_meeting_and_its_speakers(client, launch):
     response = client.get(launch.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
     for text in (LAUNCH_TITLE, "الحسين مفتي", "محمد بشري", EQUALITY_BODY):
         assert text in page
-
-
-def test_running_it_twice_changes_no_row(loaded):
-    before = snapshot()
-    output = load()
-    assert snapshot() == before
-    assert "Rows created: 0, updated: 0" in output
-
-
-def test_a_second_run_restores_the_article_wording_and_bumps_the_version(loaded):
-    axis = Axis.objects.get(number=2)
-    Axis.objects.filter(pk=axis.pk).update(title_fr="Sports")
-    load()
-    axis.refresh_from_db()
-    assert axis.title_fr == "Culture et sport"
-    assert axis.version == 2
-    assert Axis.objects.count() == 4
-
-
-def test_date_sets_a_wednesday_morning_start_in_kenitra(db):
-    output = load("--date", "2024-05-15")
-    launch = Meeting.objects.get(title_ar=LAUNCH_TITLE)
-    assert launch.start == datetime.datetime(
-        2024, 5, 15, 9, 0, tzinfo=ZoneInfo("Africa/Casablanca")
-    )
-    assert launch.date_text_ar == "صباح يوم الأربعاء"
-    assert PressCoverage.objects.get().date == datetime.date(2024, 5, 15)
-    assert "1 program" in output
-
-
-def test_a_later_run_without_date_keeps_the_date(db):
-    load("--date", "2024-05-15")
-    load()
-    assert Meeting.objects.get(title_ar=LAUNCH_TITLE).start is not None
-    assert PressCoverage.objects.get().date == datetime.date(2024, 5, 15)
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("2024-05-16", "2024-05-16 is a Thursday"),
-        ("15/05/2024", "write it as YYYY-MM-DD"),
-        ("2024-02-30", "write it as YYYY-MM-DD"),
-    ],
-)
-def test_date_that_is_not_a_wednesday_is_refused_and_nothing_loaded(db, value, message):
-    with pytest.raises(CommandError, match=message):
-        load("--date", value)
-    assert not Meeting.objects.exists()
-
-
-def test_date_in_the_future_is_refused(db):
-    today = timezone.localdate()
-    next_wednesday = today + datetime.timedelta(days=(2 - today.weekday()) % 7 or 7)
-    with pytest.raises(CommandError, match="in the future"):
-        load("--date", next_wednesday.isoformat())
-
-
-def test_associations_are_linked_to_every_workshop(db):
-    load("--association", "جمعية الأمل", "--association", "جمعية الغرب للتنمية")
-    associations = Organization.objects.filter(kind="association")
-    assert sorted(a.name_ar for a in associations) == [
-        "جمعية الأمل",
-        "جمعية الغرب للتنمية",
-    ]
-    assert all(a.slug for a in associations)
-    for workshop in Workshop.objects.all():
-        assert set(workshop.facilitators.all()) == set(associations)
-
-
-def test_associations_stay_linked_and_are_not_duplicated_on_later_runs(db):
-    load("--association", "جمعية الأمل")
-    load("--association", "  جمعية   الأمل ")
-    load()
-    association = Organization.objects.get(kind="association")
-    assert association.name_ar == "جمعية الأمل"
-    for workshop in Workshop.objects.all():
-        assert list(workshop.facilitators.all()) == [association]
-
-
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("   ", "cannot be empty"),
-        ("جماعة القنيطرة", "not an association"),
-    ],
-)
-def test_association_name_that_cannot_be_an_association_is_refused(db, name, message):
-    load()
-    with pytest.raises(CommandError, match=message):
-        load("--association", name)
-    assert not Organization.objects.filter(kind="association").exists()
-    assert not Workshop.objects.filter(facilitators__isnull=False).exists()
-
-
-def test_article_option_reads_the_text_from_that_file(db, tmp_path):
-    article = tmp_path / "article.txt"
-    article.write_text("نص المقال كما نشر", encoding="utf-8")
-    load("--article", str(article))
-    assert PressCoverage.objects.get().text == "نص المقال كما نشر"
-
-
-def test_missing_article_file_is_refused(db, tmp_path):
-    with pytest.raises(CommandError, match="does not exist"):
-        load("--article", str(tmp_path / "missing.txt"))
-    assert not Meeting.objects.exists()
-
-
-def test_without_the_shared_folder_the_embedded_copy_is_loaded(db, settings, tmp_path):
-    settings.BASE_DIR = tmp_path / "main"
-    output = load()
-    assert PressCoverage.objects.get().text == mend_line_breaks(ARTICLE_COPY_TEXT)
-    assert "the copy in kenitra_portal/content/" in output
-
-
-def test_verbosity_zero_loads_silently(db):
-    out = StringIO()
-    call_command("load_kenitra", verbosity=0, stdout=out)
-    assert out.getvalue() == ""
-    assert Meeting.objects.count() == 2
-
-
-TIFINAGH = re.compile("[\u2d30-\u2d7f]")
-
-
-def test_the_data_file_gives_arabic_french_and_english_and_only_the_sites_languages():
-    codes = {code for code, _name in settings.LANGUAGES}
-
-    def translated_values(node):
-        if isinstance(node, dict):
-            if "ar" in node and all(isinstance(v, str) for v in node.values()):
-                yield node
-            else:
-                for value in node.values():
-                    yield from translated_values(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from translated_values(value)
-
-    values = list(translated_values(read_content()))
-    assert len(values) > 50
-    for texts in values:
-        assert {"ar", "fr", "en"} <= set(texts) <= codes, texts
-        if "zgh" in texts:
-            assert TIFINAGH.search(texts["zgh"]) and not ARABIC.search(texts["zgh"])
-
-
-def assert_tamazight(obj, field):
-    value = getattr(obj, f"{field}_zgh")
-    assert value and TIFINAGH.search(value), f"{obj!r}.{field}_zgh is not Tifinagh"
-    assert not ARABIC.search(value) and not re.search("[A-Za-z]", value)
-
-
-def test_program_axes_projects_goals_and_meeting_are_written_in_tifinagh(launch):
-    assert_tamazight(Program.objects.get(), "title")
-    assert_tamazight(Program.objects.get(), "summary")
-    for model in (Axis, Project, Goal, Workshop):
-        for obj in model.objects.all():
-            assert_tamazight(obj, "title")
-    assert_tamazight(launch, "title")
-    assert_tamazight(launch.venue, "name")
-    assert_tamazight(launch.venue, "city")
-    assert Program.objects.get().title_zgh == "ⴰⵖⴰⵡⴰⵙ ⵏ ⵓⵕⵥⵥⵓⵎ ⵏ ⵜⵊⵎⴰⵄⵜ ⵏ ⵇⵏⵉⵟⵔⴰ"
-
-
-def test_what_the_data_does_not_give_in_tamazight_falls_back_to_arabic(launch):
-    person = Person.objects.get(slug="el-houssine-mofti")
-    assert not person.name_zgh
-    with translation.override("zgh"):
-        assert person.name == "الحسين مفتي"
-
-
-def test_a_rerun_keeps_a_tamazight_text_staff_wrote_where_the_data_has_none(launch):
-    person = Person.objects.get(slug="el-houssine-mofti")
-    person.name_zgh = "ⵍⵃⵓⵙⵉⵏ ⵎⵓⴼⵜⵉ"
-    person.save()
-    load()
-    person.refresh_from_db()
-    assert person.name_zgh == "ⵍⵃⵓⵙⵉⵏ ⵎⵓⴼⵜⵉ"

@@ -1,0 +1,16 @@
+"""Fixtures shared by several test modules of this folder."""
+
+import pytest
+
+from consultations.models import Meeting
+from tests.kenitra_portal.kenitra_article import LAUNCH_TITLE, load
+
+
+@pytest.fixture
+def loaded(db):
+    return load()
+
+
+@pytest.fixture
+def launch(loaded):
+    return Meeting.objects.get(title_ar=LAUNCH_TITLE)
