@@ -9,11 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tests.factories import AxisFactory, ProposalFactory
-from tests.workshops.proposal_support import (
-    _empty_cache,
-    make_publisher,
-    proposal_post,
-)
+from tests.workshops.proposal_support import _empty_cache, make_publisher, proposal_post
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 

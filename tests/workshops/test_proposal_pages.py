@@ -15,10 +15,7 @@ from tests.factories import (
     ProposalFactory,
     WorkshopFactory,
 )
-from tests.workshops.proposal_support import (
-    _empty_cache,
-    make_publisher,
-)
+from tests.workshops.proposal_support import _empty_cache, make_publisher
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 from workshops.views import SENT_SALT

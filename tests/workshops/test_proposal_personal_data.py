@@ -11,11 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.factories import ProposalFactory
-from tests.workshops.proposal_support import (
-    _empty_cache,
-    make_editor,
-    make_publisher,
-)
+from tests.workshops.proposal_support import _empty_cache, make_editor, make_publisher
 from workshops import services
 from workshops.models import Proposal, ProposalStatus
 
