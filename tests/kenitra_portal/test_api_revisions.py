@@ -7,8 +7,8 @@ import pytest
 from core.api_revisions import REVISION_KEPT
 from core.models import Revision, RevisionState
 from tests import factories
-from tests.kenitra_portal.test_admin_workflow import form_data
-from tests.kenitra_portal.test_api_common import token_client
+from tests.kenitra_portal.admin_support import form_data
+from tests.kenitra_portal.test_api_writes import token_client
 from tests.kenitra_portal.test_revisions import NEW_WORD, admin_url, public_surfaces
 
 pytestmark = pytest.mark.django_db
