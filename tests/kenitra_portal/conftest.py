@@ -3,6 +3,8 @@
 import pytest
 
 from consultations.models import Meeting
+from core.models import PublicationStatus
+from tests import factories
 from tests.kenitra_portal.kenitra_article import LAUNCH_TITLE, load
 
 
@@ -14,3 +16,10 @@ def loaded(db):
 @pytest.fixture
 def launch(loaded):
     return Meeting.objects.get(title_ar=LAUNCH_TITLE)
+
+
+@pytest.fixture
+def draft(db):
+    return factories.ProjectFactory(
+        publication_status=PublicationStatus.DRAFT, title_ar="مشروع المشاركة المواطنة"
+    )

@@ -11,7 +11,7 @@ from consultations.models import Document
 from core import publishing
 from projects.models import Milestone, Project
 from tests import factories
-from tests.kenitra_portal.test_admin_workflow import form_data
+from tests.kenitra_portal.admin_support import form_data
 from workshops.models import Proposal
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.kenitra_portal.test_admin_workflow import form_data
+from tests.kenitra_portal.admin_support import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from core import publishing
 from core.models import Revision
 from tests import factories
-from tests.kenitra_portal.test_admin_workflow import form_data
+from tests.kenitra_portal.admin_support import form_data
 
 pytestmark = pytest.mark.django_db
 

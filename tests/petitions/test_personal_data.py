@@ -14,7 +14,7 @@ from core import personal_data
 from core.models import Revision
 from petitions.models import Petition
 from tests.factories import PetitionFactory, ProposalFactory
-from tests.kenitra_portal.test_admin_workflow import form_data
+from tests.kenitra_portal.admin_support import form_data
 from workshops.models import Proposal
 
 pytestmark = pytest.mark.django_db
