@@ -1,4 +1,5 @@
-"""What the proposal tests share: a valid submission and the moderator persona."""
+"""What the proposal tests share: a valid submission, the form and an axis to send it
+for, and the moderator persona."""
 
 import time
 
@@ -6,9 +7,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
 
 from core import permissions
-from tests.factories import UserFactory
+from tests.factories import AxisFactory, UserFactory
 from workshops.forms import FORM_TOKEN_SALT
 
 
@@ -78,3 +81,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def form_url(language="ar"):
+    with translation.override(language):
+        return reverse("workshops:proposal_create")
+
+
+@pytest.fixture
+def axis():
+    return AxisFactory(title_ar="محور المشاركة المواطنة", title_fr="Participation")
