@@ -12,7 +12,8 @@ class KeysFirstPaginator(Paginator):
 
     def _get_page(self, object_list, number, paginator):
         keys = list(object_list.values_list("pk", flat=True))
-        rows = self.object_list.filter(pk__in=keys)
+        # A QuerySet's: the order is rebuilt from `keys`, not sorted again.
+        rows = self.object_list.filter(pk__in=keys).order_by()
         by_key = {row.pk: row for row in rows}
         return super()._get_page(
             [by_key[key] for key in keys if key in by_key], number, paginator

@@ -37,17 +37,14 @@ class SearchKind:
         """The records of `pks`, in that order, with what a result shows."""
         pks = list(pks)
         # `pks` came from the public records, and the order is theirs: the rows
-        # are read by key alone, without the public filter's joins or an ORDER BY.
-        rows = (
+        # are read by key alone, without the public filter's joins.
+        found = (
             self.model._default_manager.select_related(*self.model.search_related)
-            .filter(pk__in=pks)
-            .order_by()
+            .prefetch_related(*self.model.search_prefetch())
             .defer("search_document")
+            .in_bulk(pks)
         )
-        by_pk = {
-            row.pk: row for row in rows.prefetch_related(*self.model.search_prefetch())
-        }
-        return [by_pk[pk] for pk in pks if pk in by_pk]
+        return [found[pk] for pk in pks if pk in found]
 
 
 @cache

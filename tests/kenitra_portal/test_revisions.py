@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from core.models import Revision, RevisionState
+from core.models import Revision, RevisionState, SearchableModel
 from tests import factories
 from tests.kenitra_portal.admin_support import form_data
 
@@ -76,7 +76,7 @@ def public_surfaces(client, obj, api_prefix):
     for response in pages:
         assert response.status_code == 200
     text = " ".join(page.content.decode() for page in pages)
-    if hasattr(obj, "search_text"):
+    if isinstance(obj, SearchableModel):
         found = client.get(reverse("search"), {"q": NEW_WORD}).content.decode()
         if obj.get_absolute_url() in found:
             text += " " + NEW_WORD + " (search)"
