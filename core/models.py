@@ -191,6 +191,29 @@ class SearchableModel(models.Model):
         return ()
 
     @classmethod
+    def search_unshown(cls):
+        """The long texts (of the record and of its `search_related`) that a result
+        does not show: a page of results does not read them. A meeting's minutes,
+        in every language, would otherwise travel with each of its agenda items.
+        """
+        shown = {
+            path.replace(".", "__")
+            for path in (*cls.search_snippet_fields, *cls.search_title_fields)
+        }
+        owners = [("", cls)] + [
+            (f"{path}__", cls._meta.get_field(path).related_model)
+            for path in cls.search_related
+        ]
+        return [
+            prefix + field.name
+            for prefix, model in owners
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.TextField)
+            # A language's column (title_fr) is shown when its field (title) is.
+            and prefix + getattr(field, "translated_field", field).name not in shown
+        ]
+
+    @classmethod
     def search_exact(cls, q):
         """The one public record that `q` names exactly (a reference), or None."""
         return None

@@ -29,22 +29,15 @@ class SearchKind:
     def queryset(self):
         return self.model.search_public().select_related(*self.model.search_related)
 
-    def ranked(self, q):
-        """The primary keys of the public records that match `q`, best first."""
-        return ranked(self.model.search_public(), q, *self.model.search_recent)
-
-    def fetch(self, pks):
-        """The records of `pks`, in that order, with what a result shows."""
-        pks = list(pks)
-        # `pks` came from the public records, and the order is theirs: the rows
-        # are read by key alone, without the public filter's joins.
-        found = (
-            self.model._default_manager.select_related(*self.model.search_related)
+    def results(self, q):
+        """The public records that match `q`, best first, with what a result shows
+        and without the long texts it does not."""
+        return (
+            ranked(self.model.search_public(), q, *self.model.search_recent)
+            .select_related(*self.model.search_related)
             .prefetch_related(*self.model.search_prefetch())
-            .defer("search_document")
-            .in_bulk(pks)
+            .defer(*self.model.search_unshown())
         )
-        return [found[pk] for pk in pks if pk in found]
 
 
 @cache

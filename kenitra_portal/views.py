@@ -165,17 +165,17 @@ class SearchView(TemplateView):
         return context
 
     def _group(self, kind, parsed, total, paginate):
-        ranked = kind.ranked(parsed)
+        found = kind.results(parsed)
         page_obj = None
         if paginate:
-            paginator = Paginator(ranked, self.paginate_by)
+            paginator = Paginator(found, self.paginate_by)
             # The count is known: the paginator need not ask again.
             paginator.count = min(total, MAX_COUNTED)
             page_obj = paginator.get_page(self.request.GET.get("page"))
-            pks = page_obj.object_list
+            found = page_obj.object_list
         else:
-            pks = ranked[: self.per_kind]
-        results = [_result(obj, kind, parsed) for obj in kind.fetch(pks)]
+            found = found[: self.per_kind]
+        results = [_result(obj, kind, parsed) for obj in found]
         return SearchGroup(kind, total, results, page_obj)
 
 

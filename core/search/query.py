@@ -173,12 +173,12 @@ MAX_RANKED = 200
 
 
 def ranked(queryset, q, *recent):
-    """The primary keys of `search_queryset`, best first: title, then exact words,
-    then `recent` fields.
+    """The records of `search_queryset`, best first: title, then exact words, then
+    `recent` fields.
 
     The rank is counted on the MAX_RANKED newest matches, found through the index;
-    the query reads no more than it ranks by, and the caller fetches the few rows
-    it shows.
+    the records are read by key alone, without `queryset`'s own filters, so the
+    caller adds what a result shows (select_related, defer) to the same query.
     """
     parsed = parsed_query(q)
     # Newest first by an expression, not by the key: ordered by the key itself,
@@ -201,7 +201,6 @@ def ranked(queryset, q, *recent):
         queryset.model._default_manager.filter(pk__in=candidates[:MAX_RANKED])
         .annotate(search_rank=rank)
         .order_by("-search_rank", *order, "-pk")
-        .values_list("pk", flat=True)
     )
 
 
