@@ -5,7 +5,7 @@ page its workshops: they are composed here, above the apps, so that each app imp
 only the ones below it.
 """
 
-from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.views.generic import DetailView, TemplateView
 
@@ -90,16 +90,24 @@ class HomeView(TemplateView):
         axes = list(
             Axis.objects.published()
             .with_project_stats()
-            .prefetch_related(Prefetch("goals", queryset=Goal.objects.published()))
+            .with_goal_count()
+            .defer(
+                *translated_columns("description"), *translated_columns("goals_intro")
+            )
         )
-        prefetch_related_objects(axes, Prefetch("projects", first_projects(axes)))
+        # Set by hand, not prefetched: a prefetch clones its query for every axis.
+        shown = {}
+        for project in first_projects(axes):
+            shown.setdefault(project.axis_id, []).append(project)
+        for axis in axes:
+            axis.first_projects = shown.get(axis.pk, [])
         meetings = Meeting.objects.published().select_related("venue")
         chart = status_chart(axes)
         context.update(
             program=Program.objects.published().first(),
             axes=axes,
             project_total=sum(axis.project_count for axis in axes),
-            goal_total=sum(len(axis.goals.all()) for axis in axes),
+            goal_total=sum(axis.goal_count for axis in axes),
             meeting_total=meetings.count(),
             # One colour for every bar says nothing: the chart waits for a project
             # to move past "proposed".

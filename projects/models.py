@@ -71,6 +71,21 @@ class AxisQuerySet(PublishableQuerySet):
             ),
         )
 
+    def with_goal_count(self):
+        """The published goals of each axis, counted by a subquery of the same
+        query."""
+        goals = (
+            Goal.objects.published()
+            .filter(axis=OuterRef("pk"))
+            .order_by()
+            .values("axis")
+        )
+        return self.annotate(
+            goal_count=Coalesce(
+                Subquery(goals.annotate(count=Count("*")).values("count")), 0
+            )
+        )
+
 
 class Axis(PublishableModel):
     program = models.ForeignKey(
