@@ -1,5 +1,6 @@
 from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,17 @@ class CoreConfig(AppConfig):
         # Every migrate (and every test database's flush) leaves the roles in step
         # with the models that exist then.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="core.sync_roles")
+        connection_created.connect(_search_on_sqlite, dispatch_uid="core.search_sqlite")
+
+
+def _search_on_sqlite(sender, connection, **kwargs):
+    """SQLite learns the search's match operator (core.search.query)."""
+    if connection.vendor == "sqlite":
+        from .search.query import sqlite_match
+
+        connection.connection.create_function(
+            "kenitra_search_match", 2, sqlite_match, deterministic=True
+        )
 
 
 def _sync_roles(sender, apps=None, **kwargs):

@@ -16,10 +16,11 @@ does.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connections
-from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Value, When
 
 from ..text import normalize
 from .documents import DOCUMENT_FIELD, STEM, TITLE
@@ -110,11 +111,51 @@ class _TsQuery(Func):
     template = "%(expressions)s::tsquery"
     output_field = SearchQueryField()
 
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
+
 
 class _Matches(Func):
-    arg_joiner = " @@ "
-    template = "(%(expressions)s)"
+    """Whether a document matches a tsquery written as text: PostgreSQL's own
+    operator, or on SQLite the same rule in Python (`sqlite_match`). One shape of
+    SQL on both, whatever the query, so a kind's SQL is compiled once."""
+
+    function = "kenitra_search_match"
     output_field = BooleanField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="(%(expressions)s)", arg_joiner=" @@ "
+        )
+
+
+@lru_cache(maxsize=512)
+def _tsquery_groups(text):
+    """(('word', is a prefix), ...) for each group of a tsquery that _tsquery wrote."""
+    groups = []
+    for group in text.split(" & "):
+        terms = []
+        for term in group.strip("()").split(" | "):
+            prefix = term.endswith(":*")
+            terms.append((term.removesuffix(":*").strip("'"), prefix))
+        groups.append(tuple(terms))
+    return tuple(groups)
+
+
+def sqlite_match(document, query):
+    """`document @@ query::tsquery` for the tsqueries _tsquery writes: every group
+    has a term that is a token of the document, or begins one (`:*`)."""
+    if not document or not query:
+        return False
+    tokens = document.split()
+    return all(
+        any(
+            token.startswith(term) if prefix else token == term
+            for term, prefix in group
+            for token in tokens
+        )
+        for group in _tsquery_groups(query)
+    )
 
 
 def _tsquery(parsed, mark="", exact_only=False):
@@ -128,26 +169,8 @@ def _tsquery(parsed, mark="", exact_only=False):
     return " & ".join(groups)
 
 
-def _sqlite_condition(parsed, mark="", exact_only=False):
-    condition = Q()
-    for word in parsed.words:
-        either = Q()
-        for prefix in word.exact if exact_only else word.prefixes():
-            either |= Q(**{f"{DOCUMENT_FIELD}__contains": f" {mark}{prefix}"})
-        if not exact_only:
-            for stem in word.stems:
-                either |= Q(**{f"{DOCUMENT_FIELD}__contains": f" {mark}{STEM}{stem} "})
-        condition &= either
-    return condition
-
-
-def _condition(parsed, vendor, mark="", exact_only=False):
-    if vendor == "postgresql":
-        return _Matches(
-            F(DOCUMENT_FIELD),
-            _TsQuery(Value(_tsquery(parsed, mark, exact_only))),
-        )
-    return _sqlite_condition(parsed, mark, exact_only)
+def _matches(tsquery):
+    return _Matches(F(DOCUMENT_FIELD), _TsQuery(Value(tsquery)))
 
 
 def parsed_query(q):
@@ -162,7 +185,7 @@ def search_queryset(queryset, q):
     parsed = parsed_query(q)
     if not parsed:
         return queryset
-    return queryset.filter(_condition(parsed, connections[queryset.db].vendor))
+    return queryset.filter(_matches(_tsquery(parsed)))
 
 
 # A kind with more matches than this is counted as "more than MAX_COUNTED", and
@@ -186,13 +209,12 @@ def ranked(queryset, q, *recent):
     # way, taking no account of the cost of reading a document stored apart.
     newest = (F("pk") + Value(0)).desc()
     candidates = search_queryset(queryset, parsed).order_by(newest).values("pk")
-    vendor = connections[queryset.db].vendor
     rank = Case(
-        When(_condition(parsed, vendor, TITLE), then=Value(2)),
+        When(_matches(_tsquery(parsed, TITLE)), then=Value(2)),
         default=Value(0),
         output_field=IntegerField(),
     ) + Case(
-        When(_condition(parsed, vendor, exact_only=True), then=Value(1)),
+        When(_matches(_tsquery(parsed, exact_only=True)), then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
