@@ -11,7 +11,7 @@ from django.apps import apps
 from django.utils.text import capfirst
 
 from core.models import SearchableModel
-from core.search import count_matches, parse_query, ranked
+from core.search import parsed_query, ranked, search_overview
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,23 @@ class SearchKind:
     def queryset(self):
         return self.model.search_public().select_related(*self.model.search_related)
 
+    def fetch(self, pks):
+        """The records of `pks`, in that order, with what a result shows."""
+        found = self._shown(self.model._default_manager.all()).in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+    def _shown(self, queryset):
+        return (
+            queryset.select_related(*self.model.search_related)
+            .prefetch_related(*self.model.search_prefetch())
+            .defer(*self.model.search_unshown())
+        )
+
     def results(self, q):
         """The public records that match `q`, best first, with what a result shows
         and without the long texts it does not."""
-        return (
+        return self._shown(
             ranked(self.model.search_public(), q, *self.model.search_recent)
-            .select_related(*self.model.search_related)
-            .prefetch_related(*self.model.search_prefetch())
-            .defer(*self.model.search_unshown())
         )
 
 
@@ -54,17 +63,19 @@ def search_kind(key):
     return next((kind for kind in search_kinds() if kind.key == key), None)
 
 
-def count_by_kind(queries):
-    """{(label, kind key): matching public records} for several queries at once.
+def overview(queries, limit=0):
+    """{(label, kind): (matching public records, keys of the best `limit`)} for
+    several queries at once, in one SQL statement.
 
-    `queries` maps a label to a query; one SQL query counts them all, each kind up
-    to core.search.MAX_COUNTED + 1.
+    `queries` maps a label to a query (text or parsed); each kind is counted up to
+    core.search.MAX_COUNTED + 1.
     """
-    counted = count_matches(
+    parsed = {label: parsed_query(q) for label, q in queries.items()}
+    return search_overview(
         {
-            f"{label}\n{kind.key}": (kind.model.search_public(), parse_query(q))
-            for label, q in queries.items()
+            (label, kind): (kind.model.search_public, kind.model.search_recent, query)
+            for label, query in parsed.items()
             for kind in search_kinds()
-        }
+        },
+        limit,
     )
-    return {tuple(key.split("\n")): total for key, total in counted.items()}

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from core.search import MAX_COUNTED, Snippet, highlight, parse_query, snippet, stems
 
-from .search import count_by_kind, search_kind, search_kinds
+from .search import overview, search_kind, search_kinds
 from .syndication import FEEDS
 
 # Longer input is not a query anyone types; it is cut rather than refused.
@@ -104,7 +104,7 @@ def suggestions(words):
                 candidates[stem] = stem
     candidates = dict(list(candidates.items())[: MAX_SUGGESTIONS * 2])
     totals = {}
-    for (label, _key), total in count_by_kind(candidates).items():
+    for (label, _kind), (total, _keys) in overview(candidates).items():
         totals[label] = totals.get(label, 0) + total
     found = [(label, total) for label, total in totals.items() if total]
     return found[:MAX_SUGGESTIONS]
@@ -142,12 +142,13 @@ class SearchView(TemplateView):
         kind = search_kind(self.request.GET.get("kind", ""))
         groups, counts, suggested = [], [], []
         if parsed:
-            totals = {key: total for (_q, key), total in count_by_kind({"": q}).items()}
-            counts = [(k, totals.get(k.key, 0)) for k in search_kinds()]
+            # The page by page list of one kind reads its own page of keys.
+            found = overview({"": parsed}, 0 if kind else self.per_kind)
+            counts = [(k, found["", k][0]) for k in search_kinds()]
             for searched, total in counts:
                 if (kind is None or searched == kind) and total:
                     groups.append(
-                        self._group(searched, parsed, total, paginate=bool(kind))
+                        self._group(searched, parsed, found["", searched], bool(kind))
                     )
             if not any(total for _kind, total in counts):
                 suggested = suggestions(words)
@@ -164,18 +165,18 @@ class SearchView(TemplateView):
         )
         return context
 
-    def _group(self, kind, parsed, total, paginate):
-        found = kind.results(parsed)
+    def _group(self, kind, parsed, found, paginate):
+        total, best = found
         page_obj = None
         if paginate:
-            paginator = Paginator(found, self.paginate_by)
+            paginator = Paginator(kind.results(parsed), self.paginate_by)
             # The count is known: the paginator need not ask again.
             paginator.count = min(total, MAX_COUNTED)
             page_obj = paginator.get_page(self.request.GET.get("page"))
-            found = page_obj.object_list
+            shown = page_obj.object_list
         else:
-            found = found[: self.per_kind]
-        results = [_result(obj, kind, parsed) for obj in found]
+            shown = kind.fetch(best)
+        results = [_result(obj, kind, parsed) for obj in shown]
         return SearchGroup(kind, total, results, page_obj)
 
 

@@ -1,7 +1,8 @@
 """The one search engine: stored documents, queries, ranking and highlights.
 
 `words` makes the forms and stems of a word, `documents` what a record stores and
-its index, `query` the records that answer a query and their rank, `highlights`
+its index, `query` the records that answer a query and their rank, `overview` every
+kind's count and best keys in one statement, `highlights`
 the marked words and extract of a result. Apps and their migrations import from
 here.
 """
@@ -14,7 +15,8 @@ from .documents import (
     fill_search_documents,
 )
 from .highlights import Snippet, highlight, snippet
-from .query import MAX_COUNTED, count_matches, parse_query, ranked, search_queryset
+from .overview import search_overview
+from .query import MAX_COUNTED, parse_query, parsed_query, ranked, search_queryset
 from .words import stems
 
 __all__ = [
@@ -22,13 +24,14 @@ __all__ = [
     "CreateSearchIndex",
     "SearchDocumentField",
     "Snippet",
-    "count_matches",
     "document",
     "field_texts",
     "fill_search_documents",
     "highlight",
     "parse_query",
+    "parsed_query",
     "ranked",
+    "search_overview",
     "search_queryset",
     "snippet",
     "stems",

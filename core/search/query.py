@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQueryField
-from django.db import connections
 from django.db.models import BooleanField, Case, F, Func, IntegerField, Value, When
 
 from ..text import normalize
@@ -169,7 +168,7 @@ def _tsquery(parsed, mark="", exact_only=False):
     return " & ".join(groups)
 
 
-def _matches(tsquery):
+def matching(tsquery):
     return _Matches(F(DOCUMENT_FIELD), _TsQuery(Value(tsquery)))
 
 
@@ -185,7 +184,7 @@ def search_queryset(queryset, q):
     parsed = parsed_query(q)
     if not parsed:
         return queryset
-    return queryset.filter(_matches(_tsquery(parsed)))
+    return queryset.filter(matching(_tsquery(parsed)))
 
 
 # A kind with more matches than this is counted as "more than MAX_COUNTED", and
@@ -193,6 +192,16 @@ def search_queryset(queryset, q):
 # ranking every record that has a common word would cost what the table is.
 MAX_COUNTED = 1000
 MAX_RANKED = 200
+
+
+def tsqueries(parsed):
+    """The three questions a ranked search asks of a document, as tsquery text: does
+    it match, does its title, does it have the very words (not only their stems)."""
+    return {
+        "match": _tsquery(parsed),
+        "title": _tsquery(parsed, TITLE),
+        "exact": _tsquery(parsed, exact_only=True),
+    }
 
 
 def ranked(queryset, q, *recent):
@@ -203,45 +212,30 @@ def ranked(queryset, q, *recent):
     the records are read by key alone, without `queryset`'s own filters, so the
     caller adds what a result shows (select_related, defer) to the same query.
     """
-    parsed = parsed_query(q)
+    return ranked_by(queryset, tsqueries(parsed_query(q)), recent)
+
+
+def ranked_by(queryset, texts, recent):
     # Newest first by an expression, not by the key: ordered by the key itself,
     # the planner would walk the key's index and test every row's document on the
     # way, taking no account of the cost of reading a document stored apart.
     newest = (F("pk") + Value(0)).desc()
-    candidates = search_queryset(queryset, parsed).order_by(newest).values("pk")
+    candidates = queryset.filter(matching(texts["match"])).order_by(newest).values("pk")
     rank = Case(
-        When(_matches(_tsquery(parsed, TITLE)), then=Value(2)),
+        When(matching(texts["title"]), then=Value(2)),
         default=Value(0),
         output_field=IntegerField(),
     ) + Case(
-        When(_matches(_tsquery(parsed, exact_only=True)), then=Value(1)),
+        When(matching(texts["exact"]), then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
-    order = [F(name).desc(nulls_last=True) for name in recent]
     return (
         queryset.model._default_manager.filter(pk__in=candidates[:MAX_RANKED])
         .annotate(search_rank=rank)
-        .order_by("-search_rank", *order, "-pk")
+        .order_by("-search_rank", *recent_first(recent), "-pk")
     )
 
 
-def count_matches(searches):
-    """{label: matching records, at most MAX_COUNTED + 1} in one SQL query.
-
-    `searches` maps a label to a (queryset, query) pair; each is counted up to the
-    cap only.
-    """
-    parts, params, db = [], [], None
-    for label, (queryset, q) in searches.items():
-        db = queryset.db
-        capped = search_queryset(queryset, q).order_by().values("pk")
-        sql, part_params = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
-        # Django compiled `sql`; every value is in `params`.
-        parts.append(f"SELECT %s, COUNT(*) FROM ({sql}) AS counted")  # noqa: S608
-        params += [label, *part_params]
-    if not parts:
-        return {}
-    with connections[db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return dict(cursor.fetchall())
+def recent_first(recent):
+    return [F(name).desc(nulls_last=True) for name in recent]
