@@ -5,10 +5,11 @@ and any cell that a spreadsheet would take for a formula is neutralised.
 
 The CSV and JSON datasets stream: rows are read through a server-side cursor in
 chunks of CHUNK_SIZE, each chunk's related rows prefetched, and each row is written
-out as soon as it is serialised. A download holds one chunk in memory whatever the
-volume, and its first bytes leave before the second chunk is read. Files made ahead
-would be quicker to serve but would have to be kept in step with every publication in
-four languages; streaming keeps the exports exactly what the API lists show.
+out as soon as it is serialised, then let go of. A download holds one chunk in
+memory whatever the volume, and its first bytes leave before the second chunk is read.
+Files made ahead would be quicker to serve but would have to be kept in step with every
+publication in four languages; streaming keeps the exports exactly what the API lists
+show.
 """
 
 import csv
@@ -74,10 +75,29 @@ def records(dataset, request, language):
     with translation.override(language):
         rows = dataset.rows()
         # A dataset of figures (gender.rows) is a short list, made whole.
-        if isinstance(rows, QuerySet):
-            rows = rows.iterator(chunk_size=CHUNK_SIZE)
-        for row in rows:
+        if not isinstance(rows, QuerySet):
+            yield from map(serializer.to_representation, rows)
+            return
+        for row in rows.iterator(chunk_size=CHUNK_SIZE):
             yield serializer.to_representation(row)
+            let_go(row)
+
+
+def let_go(instance):
+    """Breaks the reference cycle between a written row and its prefetched rows.
+
+    A prefetch leaves each row holding a queryset of its related rows, and that
+    queryset holding the row (as a known related object): a cycle, which only the
+    garbage collector's rare full pass frees. Every chunk of a download then stayed
+    in memory until it ran, several at once: +67 MB at five times the demo volume,
+    where one chunk needs a third of that. Let go of, a row and its related rows
+    are freed by their reference counts as soon as the next chunk replaces them.
+    """
+    cache = instance.__dict__.get("_prefetched_objects_cache", {})
+    for related in cache.values():
+        for child in related._result_cache or ():
+            let_go(child)
+    cache.clear()
 
 
 def neutralise(value):
