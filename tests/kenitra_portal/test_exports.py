@@ -8,6 +8,8 @@ import weakref
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from projects.serializers import ProjectSerializer
@@ -298,3 +300,18 @@ def test_written_rows_are_freed_without_the_garbage_collector(
 
     assert len(written) == 5
     assert alive == []
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_downloads_do_not_read_search_documents(client, dataset):
+    make_rows(dataset, 2)
+    if dataset == "projects":
+        GoalFactory(project=ProjectFactory())
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/ar/open-data/{dataset}.csv")
+        response.getvalue()
+
+    assert response.status_code == 200
+    read = [query["sql"] for query in queries if "search_document" in query["sql"]]
+    assert read == []
