@@ -1,16 +1,23 @@
 """The open-data page and its CSV, JSON and Popolo downloads."""
 
 import csv
+import gc
 import io
 import json
+import weakref
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from projects.serializers import ProjectSerializer
 from tests.factories import (
+    GoalFactory,
     MeetingFactory,
     MembershipFactory,
+    MilestoneFactory,
     OrganizationFactory,
     ProjectFactory,
     ProposalFactory,
@@ -261,3 +268,50 @@ def test_downloads_stream_in_chunks_and_agree_with_the_api(
     else:
         ids = [int(row["id"]) for row in csv.DictReader(io.StringIO(body[1:]))]
     assert ids == api
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_written_rows_are_freed_without_the_garbage_collector(
+    client, monkeypatch, file_format
+):
+    # A prefetch leaves a row and its related rows' queryset pointing at one
+    # another. With the collector stopped, a row still alive once the download is
+    # written is one that cycle kept: every chunk would wait for a full collection.
+    monkeypatch.setattr("kenitra_portal.exports.CHUNK_SIZE", 2)
+    for _ in range(5):
+        project = ProjectFactory()
+        MilestoneFactory(project=project)
+        GoalFactory(axis=project.axis, project=project)
+    written = []
+    to_representation = ProjectSerializer.to_representation
+
+    def keep_a_weak_reference(serializer, instance):
+        written.append(weakref.ref(instance))
+        return to_representation(serializer, instance)
+
+    monkeypatch.setattr(ProjectSerializer, "to_representation", keep_a_weak_reference)
+    gc.collect()
+    gc.disable()
+    try:
+        client.get(f"/fr/open-data/projects.{file_format}").getvalue()
+        alive = [ref for ref in written if ref() is not None]
+    finally:
+        gc.enable()
+
+    assert len(written) == 5
+    assert alive == []
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_downloads_do_not_read_search_documents(client, dataset):
+    make_rows(dataset, 2)
+    if dataset == "projects":
+        GoalFactory(project=ProjectFactory())
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/ar/open-data/{dataset}.csv")
+        response.getvalue()
+
+    assert response.status_code == 200
+    read = [query["sql"] for query in queries if "search_document" in query["sql"]]
+    assert read == []
