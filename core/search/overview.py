@@ -71,7 +71,10 @@ def search_overview(searches, limit=0, db="default"):
         if not parsed:
             continue
         # The same query is asked of every kind.
-        texts = asked.setdefault(id(parsed), tsqueries(parsed))
+        words = tuple(word.word for word in parsed.words)
+        if words not in asked:
+            asked[words] = tsqueries(parsed)
+        texts = asked[words]
         found[label] = (0, [])
         (count_sql, count_params), best = _statements(public, recent, limit, db)
         # Django compiled each SQL; every value is a parameter.

@@ -7,7 +7,7 @@ from django.db import connection
 
 from core.models import PublicationStatus
 from core.search import highlight, search_queryset
-from kenitra_portal.search import search_kinds
+from kenitra_portal.search import search_kind, search_kinds
 from projects.models import Project
 from tests.factories import (
     AxisFactory,
@@ -247,3 +247,26 @@ def test_the_large_tables_index_their_published_documents_apart(db, model):
         (definition,) = cursor.fetchone()
     assert "USING gin (search_document)" in definition
     assert "WHERE ((publication_status)::text = 'published'::text)" in definition
+
+
+def test_the_overview_answers_several_queries_as_each_kind_alone(db):
+    """One statement for every (query, kind) gives each the count and the best keys
+    that the kind's own ranked search gives."""
+    from core.search import ranked
+    from kenitra_portal.search import overview
+
+    for n in range(7):
+        ProjectFactory(title_ar=f"حديقة {n}", summary_ar="حملة نظافة" if n % 2 else "")
+    MeetingFactory(title_ar="لقاء حول الحديقة")
+    queries = {"garden": "حديقة", "campaign": "حملات", "nothing": "زززز"}
+    found = overview(queries, limit=3)
+    for (label, kind), (total, keys) in found.items():
+        public = kind.model.search_public()
+        expected = ranked(public, queries[label], *kind.model.search_recent)
+        assert total == search_queryset(public, queries[label]).count()
+        assert keys == [obj.pk for obj in expected[:3]]
+    assert found["garden", search_kind("projects")][0] == 7
+    assert found["campaign", search_kind("projects")][0] == 3
+    assert not any(
+        total for (label, _kind), (total, _k) in found.items() if label == "nothing"
+    )
