@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .search import SearchDocumentField, document, field_texts
+from .status import PublicationStatus
 
 
 class TimeStampedModel(models.Model):
@@ -19,12 +20,6 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
-
-
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    PUBLISHED = "published", _("Published")
 
 
 def parents_published(model, prefix=""):

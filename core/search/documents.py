@@ -24,6 +24,7 @@ from django.db import models
 from django.db.migrations.operations.base import Operation
 from django.utils.html import strip_tags
 
+from ..status import PublicationStatus
 from ..text import normalize
 from .words import stems, unjoined
 
@@ -144,9 +145,6 @@ class CreateSearchIndex(Operation):
         table = self._table(app_label, to_state)
         if schema_editor.connection.vendor != "postgresql" or table is None:
             return
-        # Here, not at the top: core.models stores its documents with this module.
-        from ..models import PublicationStatus
-
         quote = schema_editor.quote_name
         condition = ""
         if self.published:
