@@ -91,9 +91,7 @@ class HomeView(TemplateView):
             Axis.objects.published()
             .with_project_stats()
             .with_goal_count()
-            .defer(
-                *translated_columns("description"), *translated_columns("goals_intro")
-            )
+            .defer(*translated_columns("description", "goals_intro"))
         )
         # Set by hand, not prefetched: a prefetch clones its query for every axis.
         shown = {}

@@ -8,7 +8,7 @@ because the SQL's shape does not depend on the words (query._Matches).
 """
 
 from django.db import connections
-from django.db.models import F, Window
+from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
@@ -16,14 +16,15 @@ from .query import (
     MAX_COUNTED,
     matching,
     parsed_query,
+    rank_order,
     ranked_by,
-    recent_first,
     tsqueries,
 )
 
 # Stand-ins for the tsqueries while a kind's SQL is compiled, replaced in its
 # parameters at each search.
 _STAND_INS = {name: f"kenitra-search-{name}" for name in ("match", "title", "exact")}
+_STANDS_FOR = {text: name for name, text in _STAND_INS.items()}
 _compiled = {}
 
 
@@ -34,10 +35,9 @@ def _compile(public, recent, limit, db):
     count = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
     if not limit:
         return count, None
-    order = [F("search_rank").desc(), *recent_first(recent), F("pk").desc()]
     best = (
         ranked_by(queryset, _STAND_INS, recent)
-        .annotate(search_position=Window(RowNumber(), order_by=order))
+        .annotate(search_position=Window(RowNumber(), order_by=rank_order(recent)))
         .values_list("pk", "search_position")[:limit]
     )
     return count, best.query.get_compiler(db).as_sql()
@@ -51,8 +51,7 @@ def _statements(public, recent, limit, db):
 
 
 def _bind(params, texts):
-    stand_ins = {text: name for name, text in _STAND_INS.items()}
-    return [texts[stand_ins[p]] if p in stand_ins else p for p in params]
+    return [texts[_STANDS_FOR[p]] if p in _STANDS_FOR else p for p in params]
 
 
 def search_overview(searches, limit=0, db="default"):
@@ -63,7 +62,8 @@ def search_overview(searches, limit=0, db="default"):
     The keys are in the order of `ranked`.
     """
     parts, params, found, asked = [], [], {}, {}
-    quote = connections[db].ops.quote_name
+    # By name: the order of a values_list's columns is Django's to choose.
+    key, position = map(connections[db].ops.quote_name, ("pk", "search_position"))
     labels = list(searches)
     # The SQL names each label by its place in `searches`.
     for place, (label, (public, recent, q)) in enumerate(searches.items()):
@@ -82,8 +82,6 @@ def search_overview(searches, limit=0, db="default"):
         params += [place, *_bind(count_params, texts)]
         if best is not None:
             best_sql, best_params = best
-            # By name: the order of a values_list's columns is Django's to choose.
-            key, position = (quote(name) for name in ("pk", "search_position"))
             parts.append(
                 f"SELECT %s, b.{key}, b.{position} FROM ({best_sql}) AS b"  # noqa: S608
             )

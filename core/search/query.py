@@ -233,9 +233,14 @@ def ranked_by(queryset, texts, recent):
     return (
         queryset.model._default_manager.filter(pk__in=candidates[:MAX_RANKED])
         .annotate(search_rank=rank)
-        .order_by("-search_rank", *recent_first(recent), "-pk")
+        .order_by(*rank_order(recent))
     )
 
 
-def recent_first(recent):
-    return [F(name).desc(nulls_last=True) for name in recent]
+def rank_order(recent):
+    """The order of ranked results: rank, then `recent` fields, then the newest."""
+    return [
+        F("search_rank").desc(),
+        *(F(name).desc(nulls_last=True) for name in recent),
+        F("pk").desc(),
+    ]
