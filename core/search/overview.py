@@ -8,13 +8,16 @@ because the SQL's shape does not depend on the words (query._Matches).
 """
 
 from django.db import connections
-from django.db.models import Window
+from django.db.models import Count, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
 from .query import (
     MAX_COUNTED,
+    MAX_RANKED,
     matching,
+    newest_matches,
     parsed_query,
     rank_order,
     ranked_by,
@@ -25,22 +28,48 @@ from .query import (
 # parameters at each search.
 _STAND_INS = {name: f"kenitra-search-{name}" for name in ("match", "title", "exact")}
 _STANDS_FOR = {text: name for name, text in _STAND_INS.items()}
+# The place of a kind's rows in the statement, also a parameter.
+_PLACE = object()
+_CANDIDATES = "kenitra_search_candidates"
 _compiled = {}
 
 
 def _compile(public, recent, limit, db):
-    """(count SQL, its parameters), (SQL of the best `limit` keys, parameters)."""
+    """SQL giving rows (place, None, count) and (place, key, position) for a kind,
+    and its parameters.
+
+    Without keys to rank, the count stops at MAX_COUNTED + 1. With them, the count
+    and the keys come from one reading of the matches: the MAX_RANKED newest, which
+    are ranked, are counted with all the others on the way.
+    """
     queryset = public().using(db)
-    capped = queryset.filter(matching(_STAND_INS["match"])).order_by().values("pk")
-    count = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
+    quote = connections[db].ops.quote_name
     if not limit:
-        return count, None
+        capped = queryset.filter(matching(_STAND_INS["match"])).order_by().values("pk")
+        sql, params = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
+        return f"SELECT %s, NULL, COUNT(*) FROM ({sql}) AS c", [_PLACE, *params]  # noqa: S608
+    candidates = (
+        newest_matches(queryset, _STAND_INS["match"])
+        .annotate(search_total=Window(Count("pk")))
+        .values("pk", "search_total")[:MAX_RANKED]
+    )
+    among = RawSQL(f"SELECT {quote('pk')} FROM {_CANDIDATES}", ())  # noqa: S608, S611
     best = (
-        ranked_by(queryset, _STAND_INS, recent)
+        ranked_by(queryset, _STAND_INS, recent, candidates=among)
         .annotate(search_position=Window(RowNumber(), order_by=rank_order(recent)))
         .values_list("pk", "search_position")[:limit]
     )
-    return count, best.query.get_compiler(db).as_sql()
+    candidates_sql, candidates_params = candidates.query.get_compiler(db).as_sql()
+    best_sql, best_params = best.query.get_compiler(db).as_sql()
+    # By name: the order of a values_list's columns is Django's to choose. Every
+    # value is a parameter; the place comes twice.
+    key, position, total = map(quote, ("pk", "search_position", "search_total"))
+    sql = (
+        f"SELECT * FROM (WITH {_CANDIDATES} AS ({candidates_sql}) "  # noqa: S608
+        f"SELECT %s, NULL, MAX({total}) FROM {_CANDIDATES} UNION ALL "
+        f"SELECT %s, b.{key}, b.{position} FROM ({best_sql}) AS b) AS k"
+    )
+    return sql, [*candidates_params, _PLACE, _PLACE, *best_params]
 
 
 def _statements(public, recent, limit, db):
@@ -50,8 +79,11 @@ def _statements(public, recent, limit, db):
     return _compiled[key]
 
 
-def _bind(params, texts):
-    return [texts[_STANDS_FOR[p]] if p in _STANDS_FOR else p for p in params]
+def _bind(params, texts, place):
+    return [
+        place if p is _PLACE else texts[_STANDS_FOR[p]] if p in _STANDS_FOR else p
+        for p in params
+    ]
 
 
 def search_overview(searches, limit=0, db="default"):
@@ -62,8 +94,6 @@ def search_overview(searches, limit=0, db="default"):
     The keys are in the order of `ranked`.
     """
     parts, params, found, asked = [], [], {}, {}
-    # By name: the order of a values_list's columns is Django's to choose.
-    key, position = map(connections[db].ops.quote_name, ("pk", "search_position"))
     labels = list(searches)
     # The SQL names each label by its place in `searches`.
     for place, (label, (public, recent, q)) in enumerate(searches.items()):
@@ -74,18 +104,10 @@ def search_overview(searches, limit=0, db="default"):
         words = tuple(word.word for word in parsed.words)
         if words not in asked:
             asked[words] = tsqueries(parsed)
-        texts = asked[words]
         found[label] = (0, [])
-        (count_sql, count_params), best = _statements(public, recent, limit, db)
-        # Django compiled each SQL; every value is a parameter.
-        parts.append(f"SELECT %s, NULL, COUNT(*) FROM ({count_sql}) AS c")  # noqa: S608
-        params += [place, *_bind(count_params, texts)]
-        if best is not None:
-            best_sql, best_params = best
-            parts.append(
-                f"SELECT %s, b.{key}, b.{position} FROM ({best_sql}) AS b"  # noqa: S608
-            )
-            params += [place, *_bind(best_params, texts)]
+        sql, sql_params = _statements(public, recent, limit, db)
+        parts.append(sql)
+        params += _bind(sql_params, asked[words], place)
     if not parts:
         return found
     with connections[db].cursor() as cursor:
@@ -95,7 +117,7 @@ def search_overview(searches, limit=0, db="default"):
     for place, pk, value in rows:
         label = labels[place]
         if pk is None:
-            found[label] = (value, [])
+            found[label] = (min(value or 0, MAX_COUNTED + 1), [])
         else:
             best.setdefault(label, []).append((value, pk))
     for label, keys in best.items():

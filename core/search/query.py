@@ -215,12 +215,21 @@ def ranked(queryset, q, *recent):
     return ranked_by(queryset, tsqueries(parsed_query(q)), recent)
 
 
-def ranked_by(queryset, texts, recent):
+def newest_matches(queryset, match):
+    """The records of `queryset` that match tsquery text `match`, newest first: the
+    MAX_RANKED first are those a rank is counted on."""
     # Newest first by an expression, not by the key: ordered by the key itself,
     # the planner would walk the key's index and test every row's document on the
     # way, taking no account of the cost of reading a document stored apart.
-    newest = (F("pk") + Value(0)).desc()
-    candidates = queryset.filter(matching(texts["match"])).order_by(newest).values("pk")
+    return queryset.filter(matching(match)).order_by((F("pk") + Value(0)).desc())
+
+
+def ranked_by(queryset, texts, recent, candidates=None):
+    """`ranked` for tsquery texts; `candidates`, keys to rank (a subquery), are by
+    default the MAX_RANKED newest matches."""
+    if candidates is None:
+        candidates = newest_matches(queryset, texts["match"]).values("pk")
+        candidates = candidates[:MAX_RANKED]
     rank = Case(
         When(matching(texts["title"]), then=Value(2)),
         default=Value(0),
@@ -231,7 +240,7 @@ def ranked_by(queryset, texts, recent):
         output_field=IntegerField(),
     )
     return (
-        queryset.model._default_manager.filter(pk__in=candidates[:MAX_RANKED])
+        queryset.model._default_manager.filter(pk__in=candidates)
         .annotate(search_rank=rank)
         .order_by(*rank_order(recent))
     )
