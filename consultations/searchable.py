@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from core.models import PublicationStatus, SearchableModel
+from core.models import PublicationStatus, SearchableModel, unshown_texts
 
 PUBLISHED_MEETING = Q(meeting__publication_status=PublicationStatus.PUBLISHED)
 
@@ -55,12 +55,15 @@ class TakesPartInMeetings(SearchableModel):
 
     @classmethod
     def search_prefetch(cls):
+        participation = cls._meta.get_field("participations").related_model
+        meeting = participation._meta.get_field("meeting").related_model
         return (
             models.Prefetch(
                 "participations",
-                queryset=cls._meta.get_field("participations")
-                .related_model.objects.filter(PUBLISHED_MEETING)
+                # A result names the meeting: its minutes need not be read.
+                queryset=participation.objects.filter(PUBLISHED_MEETING)
                 .select_related("meeting")
+                .defer(*unshown_texts(meeting, "meeting__"))
                 .order_by("meeting__start", "pk"),
                 to_attr="public_participations",
             ),

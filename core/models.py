@@ -195,17 +195,15 @@ class SearchableModel(models.Model):
             path.replace(".", "__")
             for path in (*cls.search_snippet_fields, *cls.search_title_fields)
         }
-        owners = [("", cls)] + [
-            (f"{path}__", cls._meta.get_field(path).related_model)
-            for path in cls.search_related
-        ]
         return [
-            prefix + field.name
-            for prefix, model in owners
-            for field in model._meta.concrete_fields
-            if isinstance(field, models.TextField)
-            # A language's column (title_fr) is shown when its field (title) is.
-            and prefix + getattr(field, "translated_field", field).name not in shown
+            *unshown_texts(cls, shown=shown),
+            *(
+                text
+                for path in cls.search_related
+                for text in unshown_texts(
+                    cls._meta.get_field(path).related_model, f"{path}__", shown
+                )
+            ),
         ]
 
     @classmethod
@@ -220,6 +218,18 @@ class SearchableModel(models.Model):
     def search_details(self):
         """Short facts that say what the record is (a person's roles)."""
         return ()
+
+
+def unshown_texts(model, prefix="", shown=()):
+    """`model`'s long texts, as paths from `prefix`, but those in `shown`: what a
+    list that names a record need not read."""
+    return [
+        prefix + field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField)
+        # A language's column (title_fr) is shown when its field (title) is.
+        and prefix + getattr(field, "translated_field", field).name not in shown
+    ]
 
 
 def unsearched_history_fields(model):
