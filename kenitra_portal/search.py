@@ -9,6 +9,7 @@ from functools import cache
 
 from django.apps import apps
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 from core.models import SearchableModel
 from core.search import parsed_query, ranked, search_overview
@@ -31,8 +32,7 @@ class SearchKind:
 
     def fetch(self, pks):
         """The records of `pks`, in that order, with what a result shows."""
-        # in_bulk gives a dict: an order would only cost its compiling.
-        found = self._shown(self.model._default_manager.order_by()).in_bulk(pks)
+        found = _shown_records(self, get_language()).all().in_bulk(pks)
         return [found[pk] for pk in pks if pk in found]
 
     def _shown(self, queryset):
@@ -48,6 +48,15 @@ class SearchKind:
         return self._shown(
             ranked(self.model.search_public(), q, *self.model.search_recent)
         )
+
+
+@cache
+def _shown_records(kind, language):
+    """A kind's records with what a result shows, built once per language and
+    cloned at each use, as a view's `queryset` is: building it (and
+    modeltranslation's rewriting of its field names) cost a fifth of reading five
+    rows. Unordered: in_bulk gives a dict, and an order would only be compiled."""
+    return kind._shown(kind.model._default_manager.order_by())
 
 
 @cache

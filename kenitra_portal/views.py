@@ -49,6 +49,7 @@ class SearchResult:
     snippet: Snippet
     snippet_attrs: dict | None
     parent: object = None
+    parent_url: str = ""
     parent_attrs: dict | None = None
     details: list = field(default_factory=list)
 
@@ -66,6 +67,9 @@ def _result(obj, kind, parsed):
         snippet=extract,
         snippet_attrs=_language_attrs(extract.language),
         parent=parent,
+        parent_url=parent.get_absolute_url()
+        if hasattr(parent, "get_absolute_url")
+        else "",
         parent_attrs=_language_attrs(_title_language(parent)) if parent else None,
         details=obj.search_details(),
     )
