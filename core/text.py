@@ -113,15 +113,12 @@ _CHUNKS = re.compile(r"\S+")
 
 
 def word_spans(text):
-    """Each word of `normalize(text)` with the slice of `text` it came from."""
-    spans = []
+    """Each word of `normalize(text)` with the slice of `text` it came from, in
+    order, read as they are asked for."""
     for chunk in _CHUNKS.finditer(str(text or "")):
         base = chunk.start()
-        spans.extend(
-            (word, base + start, base + end)
-            for word, start, end in _chunk_spans(chunk.group())
-        )
-    return spans
+        for word, start, end in _chunk_spans(chunk.group()):
+            yield word, base + start, base + end
 
 
 @lru_cache(maxsize=65536)

@@ -26,27 +26,32 @@ def highlight(text, q, length=None):
     if not parsed.may_match(html.unescape(text)):
         return None
     text = html.unescape(strip_tags(text))
-    found = [
+    matched = (
         (start, end) for word, start, end in word_spans(text) if parsed.matches(word)
-    ]
-    if not found:
+    )
+    first = next(matched, None)
+    if first is None:
         return None
     begin, finish = 0, len(text)
     if length is not None:
-        begin = max(0, found[0][0] - length // 4)
+        begin = max(0, first[0] - length // 4)
         # Start and end the extract on a space, so that no word is cut in two.
         if begin:
-            space = text.find(" ", begin, found[0][0])
-            begin = space + 1 if space != -1 else found[0][0]
+            space = text.find(" ", begin, first[0])
+            begin = space + 1 if space != -1 else first[0]
         finish = min(len(text), begin + length)
         if finish < len(text):
-            space = text.rfind(" ", found[0][1], finish)
-            finish = space if space != -1 else max(finish, found[0][1])
+            space = text.rfind(" ", first[1], finish)
+            finish = space if space != -1 else max(finish, first[1])
+    # The words after the extract are not looked at.
+    found = [first]
+    for start, end in matched:
+        if end > finish:
+            break
+        found.append((start, end))
     parts = ["…" if begin else ""]
     position = begin
     for start, end in found:
-        if start < begin or end > finish:
-            continue
         parts.append(conditional_escape(text[position:start]))
         parts.append(format_html("<mark>{}</mark>", text[start:end]))
         position = end
