@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+from django.conf import settings
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from projects.models import Project
 from tests.factories import (
     AxisFactory,
     GoalFactory,
@@ -186,6 +189,27 @@ def test_axis_page_query_count_does_not_grow(client, django_assert_num_queries, 
 
 
 # --- Projects list -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="partial indexes are PostgreSQL's here"
+)
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_project_list_order_has_an_index_in_every_language(language):
+    """The list is ordered by axis, order and the title in the page's language: an
+    index of the published projects' ones gives a page's keys without reading
+    every published row, which carries its texts in every language."""
+    with translation.override(language):
+        ordered_by = str(Project.objects.published().query).split("ORDER BY")[1]
+    assert f'"title_{language}"' in ordered_by
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            [f"project_published_in_order-{language}"],
+        )
+        (definition,) = cursor.fetchone()
+    assert f'(axis_id, "order", title_{language}, id)' in definition
+    assert "WHERE ((publication_status)::text = 'published'::text)" in definition
 
 
 def test_project_list_filters_by_axis_and_status_with_shareable_links(client):
