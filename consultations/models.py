@@ -199,7 +199,9 @@ class Meeting(CouncilSession, SearchableModel, PublishableModel):
     rich_text_fields = ("minutes",)
 
     class Meta:
-        ordering = [models.F("start").desc(nulls_last=True), "title"]
+        # The key last: meetings that share a start and a title keep one order
+        # from page to page and in the exports.
+        ordering = [models.F("start").desc(nulls_last=True), "title", "id"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [

@@ -102,6 +102,20 @@ def test_meetings_filter_by_start_dates_and_axis(api):
     assert [m["id"] for m in found] == [wanted.pk]
 
 
+def test_meetings_that_share_a_start_and_a_title_are_each_on_one_page(api):
+    # Twenty to a page: ordered by start and title alone, a meeting could appear
+    # on both pages and another on neither.
+    start = MeetingFactory().start
+    same = [MeetingFactory(title_ar="دورة", start=start) for _ in range(25)]
+
+    listed = []
+    for page in (1, 2):
+        listed += [m["id"] for m in results(api.get(f"/api/v1/meetings/?page={page}"))]
+
+    shown = [pk for pk in listed if pk in {meeting.pk for meeting in same}]
+    assert shown == sorted(meeting.pk for meeting in same)
+
+
 def test_meeting_start_has_an_offset(api):
     MeetingFactory(start="2024-05-15T09:00:00+01:00")
 
