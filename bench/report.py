@@ -16,7 +16,7 @@ TARGET_SEARCH_RENDER_RATIO = 10
 NOT_PAGES = {"static file", "health check"}
 # The issue's targets at 5×, as multiples of the render of the page with no query.
 REFERENCE_PAGE = "privacy (no query)"
-RENDER_TARGETS = {"home": 10, "search": 10, "search, another word": 10}
+RENDER_TARGET_HOME = 10
 RENDER_TARGET_ADMIN = 50
 RENDER_TARGET_PAGE = 15
 UNCACHED_TARGET = 0.10
@@ -32,18 +32,18 @@ WORKER_MEMORY_MB = 250
 CONCURRENT_DOWNLOADS = 10
 
 
-def search_render_failures(pages):
-    unit = pages.get(REFERENCE_PAGE, {}).get("render_ms")
-    if not unit:
-        return ["the privacy page was not rendered: no unit for the render targets"]
-    return [
-        f"{name}: renders in {page['render_ms']} ms, "
-        f"{page['render_ms'] / unit:.1f}× the privacy page's {unit} ms"
-        for name, page in pages.items()
-        if name.startswith("search")
-        and page.get("render_ms")
-        and page["render_ms"] > TARGET_SEARCH_RENDER_RATIO * unit
-    ]
+def render_target(name, page):
+    """The most times the privacy page's render that a page may take at 5×."""
+    if name in (REFERENCE_PAGE, "health check"):
+        return None
+    if not page.get("anonymous"):
+        return RENDER_TARGET_ADMIN
+    if name == "home":
+        return RENDER_TARGET_HOME
+    # Every new query a citizen types, whatever it finds (issue: search at scale).
+    if name.startswith("search"):
+        return TARGET_SEARCH_RENDER_RATIO
+    return RENDER_TARGET_PAGE
 
 
 def report(args, pages, small, results, extra):
@@ -54,7 +54,7 @@ def report(args, pages, small, results, extra):
         f"{'errors@50':>9}"
     )
     lines = [header, "-" * len(header)]
-    failures = search_render_failures(pages)
+    failures = []
     for name, outcome in results.items():
         if "missing" in outcome:
             lines.append(f"{name:<22} MISSING: {outcome['missing']}")
@@ -148,12 +148,7 @@ def volume_report(extra, results, failures):
         )
         small_render = renders["1×"].get(name, {}).get("render_ms")
         multiple = page["render_ms"] / unit if unit else 0
-        if name in (REFERENCE_PAGE, "health check"):
-            target = None
-        elif not page.get("anonymous"):
-            target = RENDER_TARGET_ADMIN
-        else:
-            target = RENDER_TARGETS.get(name, RENDER_TARGET_PAGE)
+        target = render_target(name, page)
         rps = uncached.get(name, {}).get("rps")
         fraction = rps / static_uncached if rps and static_uncached else None
         lines.append(
