@@ -83,6 +83,12 @@ class Workshop(SearchableModel, PublishableModel):
     def get_absolute_url(self):
         return reverse("workshops:workshop_detail", kwargs={"slug": self.slug})
 
+    def search_parent(self):
+        # A workshop was held at a meeting; its title already names its axis.
+        if self.meeting_id and self.meeting.is_published:
+            return self.meeting
+        return None
+
 
 class ProposalSource(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")

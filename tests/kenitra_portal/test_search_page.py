@@ -46,6 +46,19 @@ def test_results_are_grouped_by_kind_with_links_and_highlights(client, db):
     assert "<mark>مهرجان</mark> في الحي" in html
 
 
+def test_a_workshop_result_names_the_meeting_it_was_held_at(client, db):
+    held = WorkshopFactory(title_ar="ورشة المهرجان", meeting__title_ar="لقاء الجمعيات")
+    WorkshopFactory(title_ar="ورشة مهرجان آخر", meeting__publication_status="draft")
+
+    response = client.get(SEARCH_URL, {"q": "مهرجان", "kind": "workshops"})
+
+    parents = {r.object.pk: r.parent for r in response.context["groups"][0].results}
+    assert parents[held.pk] == held.meeting
+    assert None in parents.values()
+    html = response.content.decode()
+    assert f'href="{held.meeting.get_absolute_url()}"' in html
+
+
 def test_highlight_keeps_the_spelling_of_the_text(client, db):
     ProjectFactory(title_ar="إِحْداث متحف")
     html = client.get(SEARCH_URL, {"q": "احداث"}).content.decode()
