@@ -45,7 +45,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=kenitra_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3* .test-db-*.sqlite3* staticfiles .test-media
+	rm -rf $(VENV) node_modules db.sqlite3* .test-db-*.sqlite3* staticfiles .test-media exports .test-exports
 
 .PHONY: backup restore bench
 

@@ -39,6 +39,7 @@ def environment(args):
         "STATIC_ROOT": str(RESULTS / "static"),
         "MEDIA_ROOT": str(RESULTS / "media"),
         "DOCUMENTS_ROOT": str(RESULTS / "private-media"),
+        "EXPORTS_ROOT": str(RESULTS / "exports"),
         # The API's per-address limit would answer most of wrk's requests with 429.
         "API_ANON_RATE": "",
         # At wrk's rates a worker would be replaced every few seconds; in service,

@@ -18,6 +18,13 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _exports_of_this_test(settings, tmp_path):
+    # A download's file is kept under the content version, which a rolled-back test
+    # does not change: the next test's download must not be the last test's file.
+    settings.EXPORTS_ROOT = tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
 def _arabic_by_default():
     # Each test starts where a citizen starts: the Arabic site.
     with translation.override("ar"):

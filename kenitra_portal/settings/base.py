@@ -165,6 +165,8 @@ UPLOAD_MAX_DOCUMENT_MB = env_int("UPLOAD_MAX_DOCUMENT_MB", 20)
 # Meeting documents live outside MEDIA_ROOT: only the document view serves them, after
 # checking who asks (an internal document must not be reachable by its address).
 DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-media"))
+# The open-data downloads, as made for the current content (kenitra_portal/exports.py).
+EXPORTS_ROOT = Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "exports"))
 
 LOGIN_URL = "admin:login"
 
