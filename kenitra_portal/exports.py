@@ -17,7 +17,6 @@ one download makes a new file, the others get the previous one, dated; only when
 there is none do they stream too.
 """
 
-import contextlib
 import csv
 import hashlib
 import io
@@ -307,25 +306,39 @@ class MadeFile:
         older = {v: p for v, p in self.versions().items() if v < self.version}
         return older[max(older)] if older else None
 
+    def being_made(self):
+        """Whether another download is making this version now. One that has not
+        written for ABANDONED_AFTER_SECONDS died, and what it left goes."""
+        try:
+            if time.time() - self.part.stat().st_mtime <= ABANDONED_AFTER_SECONDS:
+                return True
+            self.part.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
+        return False
+
     def claim(self):
-        """The file to make this version in, or None while another download makes it."""
+        """The file to make this version in, or None if another download took it."""
         settings.EXPORTS_ROOT.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            if time.time() - self.part.stat().st_mtime > ABANDONED_AFTER_SECONDS:
-                self.part.unlink()
         try:
             descriptor = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             return None
         return os.fdopen(descriptor, "wb")
 
-    def written(self, parts, out):
+    def written(self, parts):
         """`parts` as bytes, each written to the file as it is sent.
 
-        Only a download that reaches its end keeps the file: a visitor who stops
-        halfway (the server closes this generator) leaves none. One that stalled
-        for so long that another download took its place leaves that one's file.
+        The file is claimed when the first part is asked for: a HEAD request, or a
+        visitor gone before the first byte, never starts one. Only a download that
+        reaches its end keeps the file: a visitor who stops halfway (the server
+        closes this generator) leaves none. One that stalled for so long that
+        another download took its place leaves that one's file.
         """
+        out = self.claim()
+        if out is None:
+            yield from parts
+            return
         inode = os.fstat(out.fileno()).st_ino
         complete = False
         try:
@@ -385,11 +398,8 @@ def dataset_response(request, slug, file_format):
     response = served_file(request, made.path, content_type)
     if response is not None:
         return response
-    claimed = made.claim()
-    if claimed is not None:
-        return StreamingHttpResponse(
-            made.written(parts, claimed), content_type=content_type
-        )
+    if not made.being_made():
+        return StreamingHttpResponse(made.written(parts), content_type=content_type)
     previous = made.previous()
     response = previous and served_file(request, previous, content_type)
     return response or StreamingHttpResponse(parts, content_type=content_type)

@@ -202,3 +202,15 @@ def test_without_the_content_version_every_download_is_made_afresh(client, monke
 
     assert len(titles(response.getvalue())) == 1
     assert kept_files() == []
+
+
+def test_a_head_request_makes_no_file_and_keeps_no_one_waiting(client):
+    ProjectFactory.create_batch(2)
+
+    head = client.head(CSV)
+
+    assert head.status_code == 200
+    assert kept_files() == []
+    body = client.get(CSV).getvalue()
+    assert len(titles(body)) == 2
+    assert client.get(CSV).has_header("Content-Length")
