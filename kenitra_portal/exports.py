@@ -17,6 +17,7 @@ one download makes a new file, the others get the previous one, dated; only when
 there is none do they stream too.
 """
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -306,63 +307,61 @@ class MadeFile:
         older = {v: p for v, p in self.versions().items() if v < self.version}
         return older[max(older)] if older else None
 
-    def being_made(self):
-        """Whether another download is making this version now. One that has not
-        written for ABANDONED_AFTER_SECONDS died, and what it left goes."""
-        try:
-            if time.time() - self.part.stat().st_mtime <= ABANDONED_AFTER_SECONDS:
-                return True
-            self.part.unlink(missing_ok=True)
-        except FileNotFoundError:
-            pass
-        return False
-
     def claim(self):
-        """The file to make this version in, or None if another download took it."""
+        """The file to make this version in, or None while another download makes
+        it. One that has not written for ABANDONED_AFTER_SECONDS died, and what it
+        left goes."""
         settings.EXPORTS_ROOT.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            if time.time() - self.part.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+                self.part.unlink()
         try:
             descriptor = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             return None
         return os.fdopen(descriptor, "wb")
 
-    def written(self, parts):
-        """`parts` as bytes, each written to the file as it is sent.
-
-        The file is claimed when the first part is asked for: a HEAD request, or a
-        visitor gone before the first byte, never starts one. Only a download that
-        reaches its end keeps the file: a visitor who stops halfway (the server
-        closes this generator) leaves none. One that stalled for so long that
-        another download took its place leaves that one's file.
-        """
-        out = self.claim()
-        if out is None:
-            yield from parts
-            return
-        inode = os.fstat(out.fileno()).st_ino
-        complete = False
-        try:
-            for chunk in parts:
-                data = chunk.encode() if isinstance(chunk, str) else chunk
-                out.write(data)
-                yield data
-            complete = True
-        finally:
-            out.close()
-            if self.owns_part(inode):
-                if complete:
-                    os.replace(self.part, self.path)
-                    for version, path in self.versions().items():
-                        if version < self.version:
-                            path.unlink(missing_ok=True)
-                else:
-                    self.part.unlink(missing_ok=True)
-
     def owns_part(self, inode):
         try:
             return self.part.stat().st_ino == inode
         except FileNotFoundError:
             return False
+
+
+class Making:
+    """A download's parts as bytes, each written to its file as it is sent.
+
+    The server closes it when the download ends, however it ends. Only a download
+    that was sent to its end keeps the file: a visitor who left before the first
+    byte or halfway leaves none. One that stalled for so long that another download
+    took its place leaves that one's file.
+    """
+
+    def __init__(self, made, parts, out):
+        self.made, self.parts, self.out = made, parts, out
+        self.inode = os.fstat(out.fileno()).st_ino
+        self.complete = False
+
+    def __iter__(self):
+        for part in self.parts:
+            data = part.encode() if isinstance(part, str) else part
+            self.out.write(data)
+            yield data
+        self.complete = True
+
+    def close(self):
+        self.parts.close()
+        self.out.close()
+        made = self.made
+        if not made.owns_part(self.inode):
+            return
+        if self.complete:
+            os.replace(made.part, made.path)
+            for version, path in made.versions().items():
+                if version < made.version:
+                    path.unlink(missing_ok=True)
+        else:
+            made.part.unlink(missing_ok=True)
 
 
 def served_file(request, path, content_type):
@@ -398,8 +397,13 @@ def dataset_response(request, slug, file_format):
     response = served_file(request, made.path, content_type)
     if response is not None:
         return response
-    if not made.being_made():
-        return StreamingHttpResponse(made.written(parts), content_type=content_type)
+    # A HEAD request is answered as a download would be, but sends no rows: it
+    # makes no file.
+    out = made.claim() if request.method == "GET" else None
+    if out is not None:
+        return StreamingHttpResponse(
+            Making(made, parts, out), content_type=content_type
+        )
     previous = made.previous()
     response = previous and served_file(request, previous, content_type)
     return response or StreamingHttpResponse(parts, content_type=content_type)

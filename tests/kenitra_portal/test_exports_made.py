@@ -7,6 +7,8 @@ import time
 
 import pytest
 from django.conf import settings
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from kenitra_portal import exports
 from tests.factories import ProjectFactory, ProposalFactory
@@ -213,4 +215,22 @@ def test_a_head_request_makes_no_file_and_keeps_no_one_waiting(client):
     assert kept_files() == []
     body = client.get(CSV).getvalue()
     assert len(titles(body)) == 2
+    assert client.get(CSV).has_header("Content-Length")
+
+
+def test_a_visitor_gone_before_the_first_byte_leaves_no_file(client):
+    ProjectFactory.create_batch(2)
+    response = client.get(CSV)
+    assert len(kept_files()) == 1  # claimed, being made
+
+    # The server closes the response of a visitor who left; the test client would
+    # close the test's database connection with it, so that is held back.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+    assert kept_files() == []
+    assert len(titles(client.get(CSV).getvalue())) == 2
     assert client.get(CSV).has_header("Content-Length")
