@@ -327,7 +327,10 @@ def concurrent_downloads(args, env, pages):
     # their page caches again, so the pages measured meanwhile are what visitors
     # get between two edits, as in the other runs.
     time.sleep(1.5)
-    wrk_mix(args, cached_paths(pages), 3, "rotate.lua")
+    for _ in range(15):
+        warming = wrk_mix(args, cached_paths(pages), 2)
+        if warming["hits"] >= 0.99 * warming["counted"]:
+            break
     timings = []
     threads = [
         threading.Thread(target=download, args=(args.port, EXPORTS[0], timings))
