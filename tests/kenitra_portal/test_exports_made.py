@@ -29,6 +29,15 @@ def kept_files():
     return sorted(path.name for path in settings.EXPORTS_ROOT.iterdir())
 
 
+def silent_for_too_long():
+    """The file a started download is making, as if it had not written for longer
+    than a live download does."""
+    (part,) = settings.EXPORTS_ROOT.glob("*.part")
+    long_ago = time.time() - exports.ABANDONED_AFTER_SECONDS - 1
+    os.utime(part, (long_ago, long_ago))
+    return part
+
+
 def started(client, path=CSV):
     """A download that has sent its first part and goes on no further."""
     response = client.get(path)
@@ -162,9 +171,7 @@ def test_a_file_left_half_made_by_a_process_that_died_is_made_again(
     monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
     ProjectFactory.create_batch(5)
     _dead, _content, _first = started(client)
-    (part,) = settings.EXPORTS_ROOT.glob("*.part")
-    long_ago = time.time() - exports.ABANDONED_AFTER_SECONDS - 1
-    os.utime(part, (long_ago, long_ago))
+    part = silent_for_too_long()
 
     response = client.get(CSV)
     body = response.getvalue()
@@ -180,9 +187,7 @@ def test_a_download_that_stalled_past_its_turn_leaves_the_file_of_the_next(
     monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
     ProjectFactory.create_batch(5)
     _stalled, content, first = started(client)
-    (part,) = settings.EXPORTS_ROOT.glob("*.part")
-    long_ago = time.time() - exports.ABANDONED_AFTER_SECONDS - 1
-    os.utime(part, (long_ago, long_ago))
+    part = silent_for_too_long()
     _next, next_content, next_first = started(client)
 
     # The stalled one goes on and ends first: the next one's half-made file is
