@@ -255,7 +255,7 @@ def json_parts(dataset, request, language):
 
 def render_json(payload):
     return HttpResponse(
-        JSONRenderer().render(payload), content_type="application/json; charset=utf-8"
+        JSONRenderer().render(payload), content_type=CONTENT_TYPES["json"]
     )
 
 
