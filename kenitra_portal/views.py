@@ -108,10 +108,17 @@ def suggestions(words):
                 candidates[stem] = stem
     candidates = dict(list(candidates.items())[: MAX_SUGGESTIONS * 2])
     totals = {}
-    for (label, _kind), (total, _keys) in overview(candidates).items():
-        totals[label] = totals.get(label, 0) + total
+    for (label, _kind), found in overview(candidates).items():
+        totals[label] = totals.get(label, 0) + found.total
     found = [(label, total) for label, total in totals.items() if total]
     return found[:MAX_SUGGESTIONS]
+
+
+def best_kinds_first(found):
+    """The kinds of a search's overview, those whose best result matches best first
+    (in its title, by its very words), then in the site's order. The list of
+    counts keeps the site's order, the same on every page."""
+    return sorted(search_kinds(), key=lambda kind: -found["", kind].best_rank)
 
 
 class SearchView(TemplateView):
@@ -125,6 +132,10 @@ class SearchView(TemplateView):
 
     template_name = "search/search.html"
     per_kind = 5
+    # Kinds whose results the first page shows; the others are counted, as links.
+    # A common word is found in most kinds: eleven lists of five are more than a
+    # phone's reader scrolls through, and each costs its own query and extracts.
+    kinds_shown = 4
     paginate_by = 20
 
     def get(self, request, *args, **kwargs):
@@ -144,16 +155,23 @@ class SearchView(TemplateView):
         parsed = parse_query(q)
         words = [word.word for word in parsed.words]
         kind = search_kind(self.request.GET.get("kind", ""))
-        groups, counts, suggested = [], [], []
+        groups, counts, suggested, more = [], [], [], []
         if parsed:
             # The page by page list of one kind reads its own page of keys.
             found = overview({"": parsed}, 0 if kind else self.per_kind)
-            counts = [(k, found["", k][0]) for k in search_kinds()]
-            for searched, total in counts:
-                if (kind is None or searched == kind) and total:
-                    groups.append(
-                        self._group(searched, parsed, found["", searched], bool(kind))
-                    )
+            counts = [(k, found["", k].total) for k in search_kinds()]
+            if kind and found["", kind].total:
+                groups = [self._group(kind, parsed, found["", kind], True)]
+            elif not kind:
+                shown = [k for k in best_kinds_first(found) if found["", k].total]
+                groups = [
+                    self._group(searched, parsed, found["", searched], False)
+                    for searched in shown[: self.kinds_shown]
+                ]
+                more = [
+                    (searched, shown_count(found["", searched].total))
+                    for searched in shown[self.kinds_shown :]
+                ]
             if not any(total for _kind, total in counts):
                 suggested = suggestions(words)
         context.update(
@@ -163,6 +181,7 @@ class SearchView(TemplateView):
             kinds=search_kinds(),
             counts=[(k, shown_count(total)) for k, total in counts if total],
             groups=groups,
+            more=more,
             total=sum(total for _kind, total in counts),
             shown_total=shown_count(sum(total for _kind, total in counts)),
             suggestions=suggested,
@@ -170,7 +189,7 @@ class SearchView(TemplateView):
         return context
 
     def _group(self, kind, parsed, found, paginate):
-        total, best = found
+        total, best, _rank = found
         page_obj = None
         if paginate:
             paginator = Paginator(kind.results(parsed), self.paginate_by)

@@ -7,6 +7,8 @@ for the query's tsqueries; a search passes its own as parameters. This holds
 because the SQL's shape does not depend on the words (query._Matches).
 """
 
+from typing import NamedTuple
+
 from django.db import connections
 from django.db.models import Count, Window
 from django.db.models.expressions import RawSQL
@@ -34,9 +36,21 @@ _CANDIDATES = "kenitra_search_candidates"
 _compiled = {}
 
 
+class Found(NamedTuple):
+    """What a kind holds for a query."""
+
+    # Matching records, up to MAX_COUNTED + 1.
+    total: int
+    # The best `limit`, in rank order.
+    keys: list
+    # The rank of the best (query.ranked_by: 2 for the title, 1 for the very
+    # words, both 3), so that a page can show the kinds that match best first.
+    best_rank: int = 0
+
+
 def _compile(public, recent, limit, db):
-    """SQL giving rows (place, None, count) and (place, key, position) for a kind,
-    and its parameters.
+    """SQL giving rows (place, None, count, None) and (place, key, position, rank)
+    for a kind, and its parameters.
 
     Without keys to rank, the count stops at MAX_COUNTED + 1. With them, the count
     and the keys come from one reading of the matches: the MAX_RANKED newest, which
@@ -47,7 +61,8 @@ def _compile(public, recent, limit, db):
     if not limit:
         capped = queryset.filter(matching(_STAND_INS["match"])).order_by().values("pk")
         sql, params = capped[: MAX_COUNTED + 1].query.get_compiler(db).as_sql()
-        return f"SELECT %s, NULL, COUNT(*) FROM ({sql}) AS c", [_PLACE, *params]  # noqa: S608
+        count = f"SELECT %s, NULL, COUNT(*), NULL FROM ({sql}) AS c"  # noqa: S608
+        return count, [_PLACE, *params]
     candidates = (
         newest_matches(queryset, _STAND_INS["match"])
         .annotate(search_total=Window(Count("pk")))
@@ -57,17 +72,19 @@ def _compile(public, recent, limit, db):
     best = (
         ranked_by(queryset, _STAND_INS, recent, candidates=among)
         .annotate(search_position=Window(RowNumber(), order_by=rank_order(recent)))
-        .values_list("pk", "search_position")[:limit]
+        .values_list("pk", "search_position", "search_rank")[:limit]
     )
     candidates_sql, candidates_params = candidates.query.get_compiler(db).as_sql()
     best_sql, best_params = best.query.get_compiler(db).as_sql()
     # By name: the order of a values_list's columns is Django's to choose. Every
     # value is a parameter; the place comes twice.
-    key, position, total = map(quote, ("pk", "search_position", "search_total"))
+    key, position, total, rank = map(
+        quote, ("pk", "search_position", "search_total", "search_rank")
+    )
     sql = (
         f"SELECT * FROM (WITH {_CANDIDATES} AS ({candidates_sql}) "  # noqa: S608
-        f"SELECT %s, NULL, MAX({total}) FROM {_CANDIDATES} UNION ALL "
-        f"SELECT %s, b.{key}, b.{position} FROM ({best_sql}) AS b) AS k"
+        f"SELECT %s, NULL, MAX({total}), NULL FROM {_CANDIDATES} UNION ALL "
+        f"SELECT %s, b.{key}, b.{position}, b.{rank} FROM ({best_sql}) AS b) AS k"
     )
     return sql, [*candidates_params, _PLACE, _PLACE, *best_params]
 
@@ -87,7 +104,8 @@ def _bind(params, texts, place):
 
 
 def search_overview(searches, limit=0, db="default"):
-    """{label: (matching records up to MAX_COUNTED + 1, keys of the best `limit`)}.
+    """{label: Found(matching records up to MAX_COUNTED + 1, keys of the best
+    `limit`, the best one's rank)}.
 
     `searches` maps a label to (a function giving the public records, the fields
     that rank recent first, a query); every label is answered by one SQL statement.
@@ -104,7 +122,7 @@ def search_overview(searches, limit=0, db="default"):
         words = tuple(word.word for word in parsed.words)
         if words not in asked:
             asked[words] = tsqueries(parsed)
-        found[label] = (0, [])
+        found[label] = Found(0, [])
         sql, sql_params = _statements(public, recent, limit, db)
         parts.append(sql)
         params += _bind(sql_params, asked[words], place)
@@ -114,12 +132,15 @@ def search_overview(searches, limit=0, db="default"):
         cursor.execute(" UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
     best = {}
-    for place, pk, value in rows:
+    for place, pk, value, rank in rows:
         label = labels[place]
         if pk is None:
-            found[label] = (min(value or 0, MAX_COUNTED + 1), [])
+            found[label] = Found(min(value or 0, MAX_COUNTED + 1), [])
         else:
-            best.setdefault(label, []).append((value, pk))
+            best.setdefault(label, []).append((value, pk, rank))
     for label, keys in best.items():
-        found[label] = (found[label][0], [pk for _position, pk in sorted(keys)])
+        keys.sort()
+        found[label] = Found(
+            found[label].total, [pk for _position, pk, _rank in keys], keys[0][2]
+        )
     return found

@@ -260,13 +260,17 @@ def test_the_overview_answers_several_queries_as_each_kind_alone(db):
     MeetingFactory(title_ar="لقاء حول الحديقة")
     queries = {"garden": "حديقة", "campaign": "حملات", "nothing": "زززز"}
     found = overview(queries, limit=3)
-    for (label, kind), (total, keys) in found.items():
+    for (label, kind), (total, keys, best_rank) in found.items():
         public = kind.model.search_public()
         expected = ranked(public, queries[label], *kind.model.search_recent)
         assert total == search_queryset(public, queries[label]).count()
         assert keys == [obj.pk for obj in expected[:3]]
-    assert found["garden", search_kind("projects")][0] == 7
-    assert found["campaign", search_kind("projects")][0] == 3
+        assert best_rank == (expected[0].search_rank if total else 0)
+    assert found["garden", search_kind("projects")].total == 7
+    assert found["campaign", search_kind("projects")].total == 3
+    # Found in the title, by its very word; found by a stem in the summary alone.
+    assert found["garden", search_kind("projects")].best_rank == 3
+    assert found["campaign", search_kind("projects")].best_rank == 0
     assert not any(
-        total for (label, _kind), (total, _k) in found.items() if label == "nothing"
+        result.total for (label, _kind), result in found.items() if label == "nothing"
     )

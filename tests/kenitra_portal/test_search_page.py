@@ -46,6 +46,47 @@ def test_results_are_grouped_by_kind_with_links_and_highlights(client, db):
     assert "<mark>مهرجان</mark> في الحي" in html
 
 
+def test_the_kinds_found_in_their_titles_come_first_and_the_rest_are_links(client, db):
+    """A word found in many kinds: the first page lists the best kinds' results
+    (found in a title before found in a text), the others as counted links."""
+    project = ProjectFactory(title_ar="برنامج", summary_ar="حديقة الحي")
+    meeting = MeetingFactory(title_ar="لقاء", summary_ar="حول الحديقة")
+    WorkshopFactory(title_ar="ورشة", summary_ar="تهيئة حديقة", meeting=meeting)
+    ProposalFactory(title="حديقة للأطفال", text="نص", axis=project.axis)
+    factories.DecisionFactory(title_ar="قرار الحديقة", meeting=meeting)
+    factories.AgendaItemFactory(
+        title_ar="نقطة", description_ar="حديقة", meeting=meeting
+    )
+
+    response = client.get(SEARCH_URL, {"q": "حديقة"})
+
+    assert [group.kind.key for group in response.context["groups"]] == [
+        "decisions",
+        "proposals",
+        "projects",
+        "meetings",
+    ]
+    assert [(kind.key, total) for kind, total in response.context["more"]] == [
+        ("agenda", "1"),
+        ("workshops", "1"),
+    ]
+    html = response.content.decode()
+    assert "نتائج أخرى في" in html
+    assert "kind=agenda" in html and "kind=workshops" in html
+    # The counts above the results keep the site's order on every page.
+    assert [kind.key for kind, _total in response.context["counts"]] == [
+        "projects",
+        "meetings",
+        "agenda",
+        "decisions",
+        "workshops",
+        "proposals",
+    ]
+    one_kind = client.get(SEARCH_URL, {"q": "حديقة", "kind": "workshops"})
+    assert [group.kind.key for group in one_kind.context["groups"]] == ["workshops"]
+    assert one_kind.context["more"] == []
+
+
 def test_a_workshop_result_names_the_meeting_it_was_held_at(client, db):
     held = WorkshopFactory(title_ar="ورشة المهرجان", meeting__title_ar="لقاء الجمعيات")
     WorkshopFactory(title_ar="ورشة مهرجان آخر", meeting__publication_status="draft")
