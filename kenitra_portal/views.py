@@ -126,8 +126,9 @@ class SearchView(TemplateView):
     meetings and their agenda, decisions, follow-up and documents, workshops and
     proposals.
 
-    Without `kind`, the first results of each kind that has any; with `kind`, all
-    results of that kind, page by page. A proposal's reference goes straight to it.
+    Without `kind`, the first results of the kinds that match best, and the other
+    kinds' counts; with `kind`, all results of that kind, page by page. A
+    proposal's reference goes straight to it.
     """
 
     template_name = "search/search.html"
