@@ -1,12 +1,15 @@
 """The search page: results by kind, highlights, paging, languages, references,
 suggestions and the query counts; the admin and API search alike."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from core.models import PublicationStatus
 from kenitra_portal.search import search_kinds
@@ -162,6 +165,22 @@ def test_search_page_in_every_language(client, db):
         response = client.get(url, {"q": "x"})
         assert response.status_code == 200
         assert f'lang="{code}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["ar", "fr", "en", "zgh"])
+def test_the_two_search_forms_are_landmarks_of_distinct_names(client, db, code):
+    """The site's search box and the page's own form: a screen reader lists both
+    search landmarks, so each needs its own name."""
+    with translation.override(code):
+        response = client.get(reverse("search"), {"q": "x"})
+        site, page = gettext("Search the site"), gettext("Search")
+    html = response.content.decode()
+    forms = re.findall(r'<form [^>]*role="search"[^>]*>', html)
+    assert len(forms) == 2
+    assert f'aria-label="{site}"' in forms[0]
+    assert 'aria-labelledby="search-title"' in forms[1]
+    assert f'<h1 class="mb-3" id="search-title">{page}</h1>' in html
+    assert site != page
 
 
 @pytest.mark.parametrize("rows", [5, 200])
