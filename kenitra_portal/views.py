@@ -115,10 +115,12 @@ def suggestions(words):
 
 
 def best_kinds_first(found):
-    """The kinds of a search's overview, those whose best result matches best first
-    (in its title, by its very words), then in the site's order. The list of
-    counts keeps the site's order, the same on every page."""
-    return sorted(search_kinds(), key=lambda kind: -found["", kind].best_rank)
+    """The kinds that `found` ({kind: Found}) has results of, those whose best
+    result matches best first (in its title, by its very words), then in the
+    site's order. The list of counts keeps the site's order, the same on every
+    page."""
+    kinds = [kind for kind in search_kinds() if found[kind].total]
+    return sorted(kinds, key=lambda kind: -found[kind].best_rank)
 
 
 class SearchView(TemplateView):
@@ -159,18 +161,23 @@ class SearchView(TemplateView):
         groups, counts, suggested, more = [], [], [], []
         if parsed:
             # The page by page list of one kind reads its own page of keys.
-            found = overview({"": parsed}, 0 if kind else self.per_kind)
-            counts = [(k, found["", k].total) for k in search_kinds()]
-            if kind and found["", kind].total:
-                groups = [self._group(kind, parsed, found["", kind], True)]
+            found = {
+                searched: result
+                for (_label, searched), result in overview(
+                    {"": parsed}, 0 if kind else self.per_kind
+                ).items()
+            }
+            counts = [(k, found[k].total) for k in search_kinds()]
+            if kind and found[kind].total:
+                groups = [self._group(kind, parsed, found[kind], True)]
             elif not kind:
-                shown = [k for k in best_kinds_first(found) if found["", k].total]
+                shown = best_kinds_first(found)
                 groups = [
-                    self._group(searched, parsed, found["", searched], False)
+                    self._group(searched, parsed, found[searched], False)
                     for searched in shown[: self.kinds_shown]
                 ]
                 more = [
-                    (searched, shown_count(found["", searched].total))
+                    (searched, shown_count(found[searched].total))
                     for searched in shown[self.kinds_shown :]
                 ]
             if not any(total for _kind, total in counts):
@@ -190,18 +197,17 @@ class SearchView(TemplateView):
         return context
 
     def _group(self, kind, parsed, found, paginate):
-        total, best, _rank = found
         page_obj = None
         if paginate:
             paginator = Paginator(kind.results(parsed), self.paginate_by)
             # The count is known: the paginator need not ask again.
-            paginator.count = min(total, MAX_COUNTED)
+            paginator.count = min(found.total, MAX_COUNTED)
             page_obj = paginator.get_page(self.request.GET.get("page"))
             shown = page_obj.object_list
         else:
-            shown = kind.fetch(best)
+            shown = kind.fetch(found.keys)
         results = [_result(obj, kind, parsed) for obj in shown]
-        return SearchGroup(kind, total, results, page_obj)
+        return SearchGroup(kind, found.total, results, page_obj)
 
 
 class RobotsView(TemplateView):
